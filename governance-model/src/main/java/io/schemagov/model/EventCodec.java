@@ -1,0 +1,68 @@
+package io.schemagov.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Turns events into bytes for Kafka and back, in Avro's single-object encoding: every
+ * message starts with the fingerprint of the schema that wrote it, so a reader can tell a
+ * foreign or corrupt message from a valid one without a schema registry.
+ */
+public final class EventCodec {
+
+    private EventCodec() {
+    }
+
+    public static byte[] encode(SchemaChangeEvent event) {
+        try {
+            return toArray(event.toByteBuffer());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode schema change event", e);
+        }
+    }
+
+    public static byte[] encode(DataChangeEvent event) {
+        try {
+            return toArray(event.toByteBuffer());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode data change event", e);
+        }
+    }
+
+    /** @throws MalformedEventException when the bytes are not a schema change event */
+    public static SchemaChangeEvent decodeSchemaChange(byte[] bytes) {
+        requirePayload(bytes);
+        try {
+            return SchemaChangeEvent.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedEventException("not a SchemaChangeEvent: " + describe(e), e);
+        }
+    }
+
+    /** @throws MalformedEventException when the bytes are not a data change event */
+    public static DataChangeEvent decodeDataChange(byte[] bytes) {
+        requirePayload(bytes);
+        try {
+            return DataChangeEvent.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedEventException("not a DataChangeEvent: " + describe(e), e);
+        }
+    }
+
+    private static void requirePayload(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new MalformedEventException("empty message", null);
+        }
+    }
+
+    private static String describe(Exception e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static byte[] toArray(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+}
