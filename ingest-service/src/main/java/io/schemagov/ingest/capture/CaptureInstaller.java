@@ -1,0 +1,89 @@
+package io.schemagov.ingest.capture;
+
+import io.schemagov.ingest.config.SourceProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Installs the DDL capture (schema {@code schemagov}, its functions and event triggers) in a
+ * monitored database, idempotently. When the role may not, start-up stops with the SQL a
+ * DBA must run instead.
+ */
+public class CaptureInstaller {
+
+    private static final Logger log = LoggerFactory.getLogger(CaptureInstaller.class);
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+    private final String script = loadScript();
+
+    /** The SQL that installs the capture, for a DBA to run by hand. */
+    public String script() {
+        return script;
+    }
+
+    public void install(SourceProperties source) {
+        try (Connection connection = open(source)) {
+            requireLogicalWal(connection, source);
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(script);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+            log.info("DDL capture installed in source '{}' ({})", source.name(), source.database());
+        } catch (SQLException e) {
+            if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                throw new CaptureSetupException("Role '" + source.username() + "' may not install the DDL capture in source '"
+                        + source.name() + "' (" + e.getMessage() + "). Event triggers need a superuser: ask a DBA to run "
+                        + "this SQL in database '" + source.database() + "', then start again:\n\n" + script, e);
+            }
+            throw new CaptureSetupException("Cannot install the DDL capture in source '" + source.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens a connection to the source; a connection failure names the source and URL, never the password. */
+    public Connection open(SourceProperties source) throws SQLException {
+        try {
+            Connection connection = DriverManager.getConnection(source.url(), source.username(), source.password());
+            connection.createStatement().execute("SET application_name = 'schemagov-ingest'");
+            return connection;
+        } catch (SQLException e) {
+            if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                throw e;
+            }
+            throw new CaptureSetupException("Cannot connect to source '" + source.name() + "' at " + source.url()
+                    + " as '" + source.username() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireLogicalWal(Connection connection, SourceProperties source) throws SQLException {
+        try (var rs = connection.createStatement().executeQuery("SHOW wal_level")) {
+            rs.next();
+            if (!"logical".equals(rs.getString(1))) {
+                throw new CaptureSetupException("Source '" + source.name() + "' runs with wal_level=" + rs.getString(1)
+                        + "; logical decoding needs wal_level=logical (ALTER SYSTEM SET wal_level = logical; then restart PostgreSQL).", null);
+            }
+        }
+    }
+
+    private static String loadScript() {
+        try (InputStream in = CaptureInstaller.class.getResourceAsStream("capture.sql")) {
+            if (in == null) {
+                throw new IllegalStateException("capture.sql missing from the ingest jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.schemagov.ingest.mapping;
+
+import io.schemagov.model.DataChangeEvent;
+import io.schemagov.model.EventCodec;
+import io.schemagov.model.SchemaChangeEvent;
+import io.schemagov.model.SourcePosition;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes each Debezium record of one source: capture messages become schema change events,
+ * row changes become data change events, heartbeats and tombstones are dropped on purpose,
+ * and anything unreadable goes to the dead-letter topic with the reason.
+ */
+public final class ChangeRecordMapper {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeRecordMapper.class);
+
+    private final String database;
+    private final Topics topics;
+    private final DdlMessageReader ddlReader = new DdlMessageReader();
+    private final DataChangeReader dataReader;
+
+    public ChangeRecordMapper(String database, Topics topics, ColumnMasking masking) {
+        this.database = database;
+        this.topics = topics;
+        this.dataReader = new DataChangeReader(masking);
+    }
+
+    public List<OutboundRecord> map(SourceRecord record) {
+        if (!(record.value() instanceof Struct value) || value.schema().field("source") == null) {
+            return List.of();
+        }
+        SourcePosition position = Positions.of(database, value);
+        if (value.schema().field("message") != null) {
+            return List.of(ddl(value.getStruct("message"), position));
+        }
+        if (value.schema().field("op") != null && value.schema().field("after") != null) {
+            DataChangeEvent event = dataReader.read((Struct) record.key(), value, position);
+            return List.of(OutboundRecord.of(topics.dataChanges(), dataKey(event), EventCodec.encode(event)));
+        }
+        log.debug("ignoring record on {} without a change", record.topic());
+        return List.of();
+    }
+
+    private OutboundRecord ddl(Struct message, SourcePosition position) {
+        byte[] content = bytes(message.get("content"));
+        try {
+            SchemaChangeEvent event = ddlReader.read(content, position);
+            String object = event.getObjectIdentity() == null ? event.getCommandTag() : event.getObjectIdentity();
+            return OutboundRecord.of(topics.schemaChanges(), database + "/" + object, EventCodec.encode(event));
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("source '{}': unreadable capture message at {} sent to {}: {}", database, position.getPosition(),
+                    topics.deadLetters(), e.getMessage());
+            return new OutboundRecord(topics.deadLetters(), database + "/" + position.getPosition(), content, Map.of(
+                    "schemagov.dlt.reason", "unreadable DDL capture message: " + e.getMessage(),
+                    "schemagov.dlt.stage", "ingest",
+                    "schemagov.dlt.source", database,
+                    "schemagov.dlt.position", position.getPosition()));
+        }
+    }
+
+    private String dataKey(DataChangeEvent event) {
+        String key = event.getKey().values().stream().map(String::valueOf).collect(Collectors.joining(","));
+        return database + "/" + event.getSchemaName() + "." + event.getTableName() + "/" + key;
+    }
+
+    private static byte[] bytes(Object content) {
+        if (content instanceof byte[] array) {
+            return array;
+        }
+        if (content instanceof ByteBuffer buffer) {
+            byte[] array = new byte[buffer.remaining()];
+            buffer.duplicate().get(array);
+            return array;
+        }
+        return content == null ? new byte[0] : content.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

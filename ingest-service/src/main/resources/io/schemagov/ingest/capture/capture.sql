@@ -1,0 +1,228 @@
+-- Schemagov DDL capture for PostgreSQL (version 1). Idempotent: safe to run again.
+-- Every DDL command is handed to logical decoding as one transactional message with the
+-- prefix 'schemagov.ddl': rolled-back DDL therefore produces nothing. A superuser must run
+-- this once per monitored database (event triggers require it).
+
+CREATE SCHEMA IF NOT EXISTS schemagov;
+
+CREATE TABLE IF NOT EXISTS schemagov.baseline_runs (
+    slot_name text PRIMARY KEY,
+    taken_at  timestamptz NOT NULL DEFAULT now(),
+    tables    integer NOT NULL
+);
+
+-- The structure and size of one table, read from the catalog of the current transaction.
+CREATE OR REPLACE FUNCTION schemagov.table_snapshot(rel oid) RETURNS jsonb
+LANGUAGE sql STABLE AS $fn$
+SELECT jsonb_build_object(
+    'schemaName', n.nspname,
+    'tableName', c.relname,
+    'kind', CASE c.relkind WHEN 'p' THEN 'partitioned table' ELSE 'table' END,
+    'estimatedRows', c.reltuples::bigint,
+    'pages', c.relpages,
+    'sizeBytes', pg_relation_size(c.oid),
+    'totalBytes', pg_total_relation_size(c.oid),
+    'columns', COALESCE((
+        SELECT jsonb_agg(jsonb_build_object(
+            'name', a.attname,
+            'position', a.attnum,
+            'dataType', format_type(a.atttypid, a.atttypmod),
+            'notNull', a.attnotnull,
+            'defaultExpression', pg_get_expr(d.adbin, d.adrelid),
+            'identity', CASE a.attidentity WHEN 'a' THEN 'ALWAYS' WHEN 'd' THEN 'BY DEFAULT' END,
+            'generated', CASE a.attgenerated WHEN 's' THEN 'STORED' END) ORDER BY a.attnum)
+        FROM pg_attribute a
+        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '[]'::jsonb),
+    'constraints', COALESCE((
+        SELECT jsonb_agg(jsonb_build_object(
+            'name', k.conname,
+            'type', CASE k.contype WHEN 'p' THEN 'PRIMARY_KEY' WHEN 'f' THEN 'FOREIGN_KEY' WHEN 'u' THEN 'UNIQUE'
+                                   WHEN 'c' THEN 'CHECK' WHEN 'x' THEN 'EXCLUSION' WHEN 'n' THEN 'NOT_NULL'
+                                   ELSE 'OTHER' END,
+            'definition', pg_get_constraintdef(k.oid),
+            'validated', k.convalidated,
+            'columns', COALESCE((
+                SELECT jsonb_agg(att.attname ORDER BY u.ord)
+                FROM unnest(k.conkey) WITH ORDINALITY u(attnum, ord)
+                JOIN pg_attribute att ON att.attrelid = k.conrelid AND att.attnum = u.attnum), '[]'::jsonb),
+            'referencedTable', (
+                SELECT rn.nspname || '.' || rc.relname
+                FROM pg_class rc JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+                WHERE rc.oid = k.confrelid),
+            'referencedColumns', COALESCE((
+                SELECT jsonb_agg(att.attname ORDER BY u.ord)
+                FROM unnest(k.confkey) WITH ORDINALITY u(attnum, ord)
+                JOIN pg_attribute att ON att.attrelid = k.confrelid AND att.attnum = u.attnum), '[]'::jsonb))
+            ORDER BY k.conname)
+        FROM pg_constraint k WHERE k.conrelid = c.oid), '[]'::jsonb),
+    'indexes', COALESCE((
+        SELECT jsonb_agg(jsonb_build_object(
+            'name', ic.relname,
+            'definition', pg_get_indexdef(i.indexrelid),
+            'valid', i.indisvalid,
+            'unique', i.indisunique,
+            'primary', i.indisprimary,
+            'columns', COALESCE((
+                SELECT jsonb_agg(pg_get_indexdef(i.indexrelid, k.ord, true) ORDER BY k.ord)
+                FROM generate_series(1, i.indnkeyatts::int) AS k(ord)), '[]'::jsonb),
+            'predicate', pg_get_expr(i.indpred, i.indrelid))
+            ORDER BY ic.relname)
+        FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+        WHERE i.indrelid = c.oid), '[]'::jsonb))
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.oid = rel
+$fn$;
+
+-- Who, from where, under which limits: the part of an event that describes the session.
+CREATE OR REPLACE FUNCTION schemagov.session_context() RETURNS jsonb
+LANGUAGE sql STABLE AS $fn$
+SELECT jsonb_build_object(
+    'statement', current_query(),
+    'role', current_user::text,
+    'sessionRole', session_user::text,
+    'application', current_setting('application_name', true),
+    'clientAddress', host(inet_client_addr()),
+    'transactionId', pg_current_xact_id()::text::bigint,
+    'lockTimeoutMs', (SELECT setting::bigint FROM pg_settings WHERE name = 'lock_timeout'),
+    'statementTimeoutMs', (SELECT setting::bigint FROM pg_settings WHERE name = 'statement_timeout'),
+    'inTransactionBlock', transaction_timestamp() <> statement_timestamp(),
+    'eventTime', (extract(epoch FROM clock_timestamp()) * 1000)::bigint)
+$fn$;
+
+CREATE OR REPLACE FUNCTION schemagov.rewrite_reasons(reason int) RETURNS jsonb
+LANGUAGE sql IMMUTABLE AS $fn$
+SELECT COALESCE(jsonb_agg(label), '[]'::jsonb) FROM (VALUES
+    (1, 'SET LOGGED/UNLOGGED'),
+    (2, 'column default that must be written to every row'),
+    (4, 'column type or storage change'),
+    (8, 'access method change')) AS r(bit, label)
+WHERE reason & bit <> 0
+$fn$;
+
+-- table_rewrite fires before the rewrite; remember it for ddl_command_end of the same command.
+CREATE OR REPLACE FUNCTION schemagov.on_table_rewrite() RETURNS event_trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+    PERFORM set_config('schemagov.rewrites',
+        (COALESCE(NULLIF(current_setting('schemagov.rewrites', true), ''), '[]')::jsonb
+         || jsonb_build_array(jsonb_build_object(
+                'table', (SELECT n.nspname || '.' || c.relname FROM pg_class c
+                          JOIN pg_namespace n ON n.oid = c.relnamespace
+                          WHERE c.oid = pg_event_trigger_table_rewrite_oid()),
+                'reasons', schemagov.rewrite_reasons(pg_event_trigger_table_rewrite_reason()))))::text,
+        true);
+EXCEPTION WHEN OTHERS THEN
+    -- The capture must never make a user's DDL fail.
+    RAISE WARNING 'schemagov: could not record a table rewrite: %', SQLERRM;
+END
+$fn$;
+
+-- sql_drop fires before ddl_command_end; the dropped objects are no longer in the catalog then.
+CREATE OR REPLACE FUNCTION schemagov.on_sql_drop() RETURNS event_trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+    PERFORM set_config('schemagov.dropped',
+        (COALESCE(NULLIF(current_setting('schemagov.dropped', true), ''), '[]')::jsonb
+         || COALESCE((SELECT jsonb_agg(jsonb_build_object(
+                'objectType', object_type,
+                'schemaName', schema_name,
+                'objectName', object_name,
+                'objectIdentity', object_identity,
+                'original', original))
+             FROM pg_event_trigger_dropped_objects()), '[]'::jsonb))::text,
+        true);
+EXCEPTION WHEN OTHERS THEN
+    RAISE WARNING 'schemagov: could not record dropped objects: %', SQLERRM;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION schemagov.on_ddl_command_end() RETURNS event_trigger
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    objects jsonb := '[]'::jsonb;
+    tables  jsonb := '[]'::jsonb;
+    failure text;
+BEGIN
+    BEGIN
+        SELECT COALESCE(jsonb_agg(jsonb_build_object(
+                   'commandTag', command_tag,
+                   'objectType', object_type,
+                   'schemaName', schema_name,
+                   'objectIdentity', object_identity)), '[]'::jsonb)
+          INTO objects
+          FROM pg_event_trigger_ddl_commands();
+        -- Our own objects are not governed.
+        IF jsonb_array_length(objects) > 0 AND NOT EXISTS (
+               SELECT 1 FROM jsonb_array_elements(objects) o
+               WHERE o->>'schemaName' IS DISTINCT FROM 'schemagov') THEN
+            RETURN;
+        END IF;
+        -- Each table the command touched, directly or through one of its indexes.
+        SELECT COALESCE(jsonb_agg(schemagov.table_snapshot(t.relid)), '[]'::jsonb)
+          INTO tables
+          FROM (SELECT DISTINCT CASE WHEN c.relkind IN ('i', 'I') THEN x.indrelid ELSE c.oid END AS relid
+                  FROM pg_event_trigger_ddl_commands() d
+                  JOIN pg_class c ON c.oid = d.objid
+                  LEFT JOIN pg_index x ON x.indexrelid = c.oid
+                 WHERE d.classid = 'pg_class'::regclass AND c.relkind IN ('r', 'p', 'i', 'I')) t
+         WHERE t.relid IS NOT NULL;
+    EXCEPTION WHEN OTHERS THEN
+        failure := SQLERRM;
+    END;
+    BEGIN
+        PERFORM pg_logical_emit_message(true, 'schemagov.ddl', (schemagov.session_context() || jsonb_build_object(
+            'version', 1,
+            'commandTag', tg_tag,
+            'objects', objects,
+            'tables', tables,
+            'dropped', COALESCE(NULLIF(current_setting('schemagov.dropped', true), '')::jsonb, '[]'::jsonb),
+            'rewrites', COALESCE(NULLIF(current_setting('schemagov.rewrites', true), '')::jsonb, '[]'::jsonb),
+            'captureError', failure))::text);
+    EXCEPTION WHEN OTHERS THEN
+        RAISE WARNING 'schemagov: could not capture % : %', tg_tag, SQLERRM;
+    END;
+    PERFORM set_config('schemagov.dropped', '', true);
+    PERFORM set_config('schemagov.rewrites', '', true);
+END
+$fn$;
+
+-- The baseline: one message per existing table, taken once per replication slot.
+CREATE OR REPLACE FUNCTION schemagov.take_baseline(slot text, schemas text[]) RETURNS integer
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    taken integer := 0;
+    rel record;
+BEGIN
+    IF EXISTS (SELECT 1 FROM schemagov.baseline_runs WHERE slot_name = slot) THEN
+        RETURN -1;
+    END IF;
+    FOR rel IN
+        SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+           AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'schemagov')
+           AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
+           AND (schemas IS NULL OR cardinality(schemas) = 0 OR n.nspname = ANY (schemas))
+         ORDER BY n.nspname, c.relname
+    LOOP
+        PERFORM pg_logical_emit_message(true, 'schemagov.baseline', (schemagov.session_context() || jsonb_build_object(
+            'version', 1,
+            'commandTag', 'BASELINE',
+            'statement', NULL,
+            'objects', '[]'::jsonb,
+            'tables', jsonb_build_array(schemagov.table_snapshot(rel.oid)),
+            'dropped', '[]'::jsonb,
+            'rewrites', '[]'::jsonb))::text);
+        taken := taken + 1;
+    END LOOP;
+    INSERT INTO schemagov.baseline_runs (slot_name, tables) VALUES (slot, taken);
+    RETURN taken;
+END
+$fn$;
+
+DROP EVENT TRIGGER IF EXISTS schemagov_ddl_command_end;
+DROP EVENT TRIGGER IF EXISTS schemagov_sql_drop;
+DROP EVENT TRIGGER IF EXISTS schemagov_table_rewrite;
+CREATE EVENT TRIGGER schemagov_ddl_command_end ON ddl_command_end EXECUTE FUNCTION schemagov.on_ddl_command_end();
+CREATE EVENT TRIGGER schemagov_sql_drop ON sql_drop EXECUTE FUNCTION schemagov.on_sql_drop();
+CREATE EVENT TRIGGER schemagov_table_rewrite ON table_rewrite EXECUTE FUNCTION schemagov.on_table_rewrite();
