@@ -1,0 +1,72 @@
+package io.schemagov.rules;
+
+import io.schemagov.model.DroppedObject;
+import io.schemagov.model.SchemaChangeEvent;
+import io.schemagov.model.TableSnapshot;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Finds the table snapshots and dropped tables of an event by name, the way the rules need them. */
+final class EventTables {
+
+    private EventTables() {
+    }
+
+    /** Whether a catalog object type or snapshot kind denotes a table that holds rows itself or via partitions. */
+    static boolean isTableType(String type) {
+        String normalized = normalize(type);
+        return normalized.equals("table") || normalized.equals("partitioned table");
+    }
+
+    static boolean isTable(TableSnapshot table) {
+        return isTableType(table.getKind());
+    }
+
+    static boolean isPartitioned(TableSnapshot table) {
+        return normalize(table.getKind()).equals("partitioned table");
+    }
+
+    /** The snapshot of the table an identity such as {@code public.orders} (or plain {@code orders}) names. */
+    static Optional<TableSnapshot> find(SchemaChangeEvent event, String identity) {
+        return event.getTables().stream().filter(table -> Names.namesTable(identity, table)).findFirst();
+    }
+
+    /** The snapshot of the table that has an index of this name in this schema (null schema: any). */
+    static Optional<TableSnapshot> withIndex(SchemaChangeEvent event, String schema, String indexName) {
+        return event.getTables().stream()
+                .filter(table -> schema == null || schema.equals(table.getSchemaName()))
+                .filter(table -> table.getIndexes().stream().anyMatch(index -> index.getName().equals(indexName)))
+                .findFirst();
+    }
+
+    /** The event's only snapshot, when it has exactly one. */
+    static Optional<TableSnapshot> single(SchemaChangeEvent event) {
+        List<TableSnapshot> tables = event.getTables();
+        return tables.size() == 1 ? Optional.of(tables.get(0)) : Optional.empty();
+    }
+
+    /** The dropped objects that are tables, whatever dropped them (the statement itself or a cascade). */
+    static List<DroppedObject> droppedTables(SchemaChangeEvent event) {
+        return event.getDroppedObjects().stream().filter(dropped -> isTableType(dropped.getObjectType())).toList();
+    }
+
+    /** A dropped object's schema, from the catalog's field or else from its identity. */
+    static String schemaOf(DroppedObject dropped) {
+        if (dropped.getSchemaName() != null) {
+            return dropped.getSchemaName();
+        }
+        List<String> parts = Names.parts(dropped.getObjectIdentity());
+        return parts.size() > 1 ? parts.get(0) : null;
+    }
+
+    /** A dropped object's own name, from the catalog's field or else from its identity. */
+    static String nameOf(DroppedObject dropped) {
+        return dropped.getObjectName() != null ? dropped.getObjectName()
+                : Names.unqualified(dropped.getObjectIdentity());
+    }
+
+    private static String normalize(String type) {
+        return type == null ? "" : type.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,70 @@
+package io.schemagov.rules;
+
+import io.schemagov.model.ConstraintSnapshot;
+import io.schemagov.model.ConstraintType;
+import io.schemagov.model.IndexSnapshot;
+import io.schemagov.model.TableSnapshot;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Flags foreign keys whose referencing columns no valid index can look up. */
+final class ForeignKeyWithoutIndexRule implements TableRule {
+
+    static final String ID = "foreign-key-without-index";
+
+    private static final RuleInfo INFO = new RuleInfo(ID, "Foreign key without an index on its columns",
+            Severity.MEDIUM, RuleScope.TABLE_STATE,
+            "PostgreSQL indexes the referenced key but never the referencing columns. Every DELETE of a "
+                    + "referenced row, and every UPDATE of its key, must find the rows that point to it; without "
+                    + "an index whose leading columns are the foreign key's columns that is a sequential scan of "
+                    + "the referencing table per row, done while locks are held, and ON DELETE CASCADE or SET NULL "
+                    + "multiplies it. Joins along the key suffer the same way. Severity is HIGH on large tables.",
+            "Create an index that starts with the foreign key's columns, without blocking writes: "
+                    + "CREATE INDEX CONCURRENTLY t_ref_id_idx ON t (ref_id); (outside a transaction block). "
+                    + "An existing multi-column index covers the key only if the key's columns come first in it; "
+                    + "partial and invalid indexes do not count.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
+        if (!EventTables.isTable(table)) {
+            return Optional.empty();
+        }
+        List<ConstraintSnapshot> uncovered = table.getConstraints().stream()
+                .filter(c -> c.getType() == ConstraintType.FOREIGN_KEY && !c.getColumns().isEmpty())
+                .filter(fk -> table.getIndexes().stream().noneMatch(index -> supports(index, fk.getColumns())))
+                .toList();
+        if (uncovered.isEmpty()) {
+            return Optional.empty();
+        }
+        TableSize size = TableSize.of(table);
+        Severity severity = size.likelyRows() >= settings.largeTableRows() ? Severity.HIGH : INFO.defaultSeverity();
+        String name = Names.of(table);
+        String message = name + " has " + (uncovered.size() == 1 ? "a foreign key" : uncovered.size() + " foreign keys")
+                + " without an index on " + (uncovered.size() == 1 ? "its columns: " : "their columns: ")
+                + uncovered.stream().map(ForeignKeyWithoutIndexRule::describe).collect(Collectors.joining(", "))
+                + ". Each DELETE or key UPDATE of a referenced row scans " + name + " (" + size.describe() + ")";
+        return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name, message));
+    }
+
+    /**
+     * An index supports the key when the key's columns, in any order, are exactly its leading columns:
+     * only then can a lookup by the key's values use it. Partial indexes cannot serve every lookup.
+     */
+    static boolean supports(IndexSnapshot index, List<String> fkColumns) {
+        List<String> columns = index.getColumns();
+        return index.getValid() && index.getPredicate() == null && columns.size() >= fkColumns.size()
+                && new HashSet<>(columns.subList(0, fkColumns.size())).equals(new HashSet<>(fkColumns));
+    }
+
+    private static String describe(ConstraintSnapshot fk) {
+        String target = fk.getReferencedTable() == null ? "" : " → " + fk.getReferencedTable();
+        return fk.getName() + " (" + String.join(", ", fk.getColumns()) + ")" + target;
+    }
+}
