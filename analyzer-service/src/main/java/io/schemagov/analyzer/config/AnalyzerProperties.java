@@ -1,0 +1,37 @@
+package io.schemagov.analyzer.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The analyzer's settings: where to consume from, and the table-size thresholds that decide
+ * how severe a risky change is. Elasticsearch is set with Spring Boot's
+ * {@code spring.elasticsearch.uris}.
+ */
+@Validated
+@ConfigurationProperties("schemagov.analyzer")
+public record AnalyzerProperties(@Valid @DefaultValue KafkaProperties kafka, @Valid @DefaultValue Thresholds thresholds) {
+
+    /** Kafka connection, consumer group and topics. */
+    public record KafkaProperties(
+            @NotBlank @DefaultValue("localhost:9092") String bootstrapServers,
+            @NotBlank @DefaultValue("schemagov-analyzer") String groupId,
+            @NotBlank @DefaultValue("schemagov.schema-changes") String schemaChangesTopic,
+            @NotBlank @DefaultValue("schemagov.data-changes") String dataChangesTopic,
+            @NotBlank @DefaultValue("schemagov.dlt") String deadLetterTopic,
+            @Min(1) @Max(10000) @DefaultValue("2000") int maxPollRecords) {
+    }
+
+    /** Row counts at which a risky change on a table counts as small, large or huge. */
+    public record Thresholds(
+            @Positive @DefaultValue("10000") long smallTableRows,
+            @Positive @DefaultValue("1000000") long largeTableRows,
+            @Positive @DefaultValue("10000000") long hugeTableRows) {
+    }
+}

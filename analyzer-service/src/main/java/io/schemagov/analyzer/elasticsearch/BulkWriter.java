@@ -1,0 +1,119 @@
+package io.schemagov.analyzer.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes operations to Elasticsearch in one bulk request. Retriable failures (no connection,
+ * 429, 502-504) are retried with growing back-off a bounded number of times, then reported
+ * as {@link ElasticsearchUnavailableException} so the caller rewinds and tries the batch
+ * later. Operations Elasticsearch refuses for good are returned with the reason.
+ */
+@Component
+public class BulkWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkWriter.class);
+    private static final Set<Integer> RETRIABLE = Set.of(429, 502, 503, 504);
+    private static final int ATTEMPTS = 5;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+
+    private final ElasticsearchClient client;
+
+    public BulkWriter(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    /** The operation at {@code position} of the request was refused for {@code reason}. */
+    public record Rejection(int position, String reason) {
+    }
+
+    public List<Rejection> write(List<IndexOperation> operations, boolean refresh) {
+        Map<Integer, IndexOperation> pending = new LinkedHashMap<>();
+        for (int i = 0; i < operations.size(); i++) {
+            pending.put(i, operations.get(i));
+        }
+        List<Rejection> rejections = new ArrayList<>();
+        String lastProblem = "";
+        for (int attempt = 1; attempt <= ATTEMPTS && !pending.isEmpty(); attempt++) {
+            if (attempt > 1) {
+                sleep(FIRST_BACKOFF.multipliedBy(1L << (attempt - 2)));
+            }
+            List<Integer> positions = new ArrayList<>(pending.keySet());
+            try {
+                BulkResponse response = client.bulk(request(positions.stream().map(pending::get).toList(), refresh));
+                lastProblem = settle(response.items(), positions, pending, rejections);
+            } catch (IOException e) {
+                lastProblem = e.toString();
+            } catch (ElasticsearchException e) {
+                if (!RETRIABLE.contains(e.status())) {
+                    throw e;
+                }
+                lastProblem = e.getMessage();
+            }
+            if (!pending.isEmpty()) {
+                log.warn("Elasticsearch bulk attempt {}/{}: {} operations to retry ({})", attempt, ATTEMPTS, pending.size(), lastProblem);
+            }
+        }
+        if (!pending.isEmpty()) {
+            throw new ElasticsearchUnavailableException("Elasticsearch did not take " + pending.size() + " writes after "
+                    + ATTEMPTS + " attempts: " + lastProblem);
+        }
+        return rejections;
+    }
+
+    private static String settle(List<BulkResponseItem> items, List<Integer> positions, Map<Integer, IndexOperation> pending,
+                                 List<Rejection> rejections) {
+        String problem = "";
+        for (int i = 0; i < items.size(); i++) {
+            BulkResponseItem item = items.get(i);
+            int position = positions.get(i);
+            if (item.error() == null) {
+                pending.remove(position);
+            } else if (RETRIABLE.contains(item.status())) {
+                problem = item.status() + " " + item.error().reason();
+            } else if (item.status() == 404 && pending.get(position) instanceof IndexOperation.Patch) {
+                pending.remove(position); // nothing to resolve: the finding was never opened
+            } else {
+                pending.remove(position);
+                rejections.add(new Rejection(position, "Elasticsearch refused the write (" + item.status() + " "
+                        + item.error().type() + "): " + item.error().reason()));
+            }
+        }
+        return problem;
+    }
+
+    private static BulkRequest request(List<IndexOperation> operations, boolean refresh) {
+        BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(refresh ? Refresh.True : Refresh.False);
+        for (IndexOperation operation : operations) {
+            if (operation instanceof IndexOperation.Put put) {
+                bulk.operations(o -> o.index(i -> i.index(put.index()).id(put.id()).document(put.document())));
+            } else if (operation instanceof IndexOperation.Patch patch) {
+                bulk.operations(o -> o.update(u -> u.index(patch.index()).id(patch.id()).action(a -> a.doc(patch.fields()))));
+            }
+        }
+        return bulk.build();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ElasticsearchUnavailableException("interrupted while waiting to retry", e);
+        }
+    }
+}

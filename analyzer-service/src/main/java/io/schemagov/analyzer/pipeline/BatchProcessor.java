@@ -1,0 +1,106 @@
+package io.schemagov.analyzer.pipeline;
+
+import io.schemagov.analyzer.audit.AuditDocuments;
+import io.schemagov.analyzer.config.AnalyzerProperties;
+import io.schemagov.analyzer.deadletter.DeadLetterPublisher;
+import io.schemagov.analyzer.deadletter.DeadLetterPublisher.DeadLetter;
+import io.schemagov.analyzer.elasticsearch.BulkWriter;
+import io.schemagov.analyzer.elasticsearch.IndexOperation;
+import io.schemagov.analyzer.findings.FindingDocuments;
+import io.schemagov.analyzer.history.SchemaHistoryDocuments;
+import io.schemagov.model.DataChangeEvent;
+import io.schemagov.model.EventCodec;
+import io.schemagov.model.MalformedEventException;
+import io.schemagov.model.SchemaChangeEvent;
+import io.schemagov.rules.RuleEngine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * Processes one polled batch: decodes each record, runs the rules, writes findings, schema
+ * history and audit records in bulk, and dead-letters what cannot be processed. When it
+ * returns, every record of the batch is either in Elasticsearch or in the dead-letter topic.
+ */
+@Component
+public class BatchProcessor {
+
+    private final RuleEngine rules;
+    private final BulkWriter writer;
+    private final DeadLetterPublisher deadLetters;
+    private final FindingDocuments findings;
+    private final SchemaHistoryDocuments history = new SchemaHistoryDocuments();
+    private final AuditDocuments audit = new AuditDocuments();
+    private final String schemaChangesTopic;
+    private final String dataChangesTopic;
+
+    public BatchProcessor(RuleEngine rules, BulkWriter writer, DeadLetterPublisher deadLetters, AnalyzerProperties properties) {
+        this.rules = rules;
+        this.writer = writer;
+        this.deadLetters = deadLetters;
+        this.findings = new FindingDocuments(rules.rules());
+        this.schemaChangesTopic = properties.kafka().schemaChangesTopic();
+        this.dataChangesTopic = properties.kafka().dataChangesTopic();
+    }
+
+    /** Writes bound to the record they came from, so a refused write can dead-letter its record. */
+    private static final class Writes {
+        final List<IndexOperation> operations = new ArrayList<>();
+        final List<ConsumerRecord<String, byte[]>> origins = new ArrayList<>();
+
+        void add(List<IndexOperation> ops, ConsumerRecord<String, byte[]> origin) {
+            for (IndexOperation op : ops) {
+                operations.add(op);
+                origins.add(origin);
+            }
+        }
+    }
+
+    public void process(Iterable<ConsumerRecord<String, byte[]>> records) {
+        Writes schemaWrites = new Writes();
+        Writes auditWrites = new Writes();
+        Map<ConsumerRecord<String, byte[]>, String> dead = new LinkedHashMap<>();
+        Instant now = Instant.now();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            MDC.put("record", record.topic() + "-" + record.partition() + "@" + record.offset());
+            try {
+                if (record.topic().equals(schemaChangesTopic)) {
+                    SchemaChangeEvent event = EventCodec.decodeSchemaChange(record.value());
+                    MDC.put("source", event.getSource().getDatabase());
+                    List<IndexOperation> ops = new ArrayList<>(findings.of(event, rules.evaluate(event), now));
+                    ops.addAll(history.of(event));
+                    schemaWrites.add(ops, record);
+                } else if (record.topic().equals(dataChangesTopic)) {
+                    DataChangeEvent event = EventCodec.decodeDataChange(record.value());
+                    auditWrites.add(List.of(audit.of(event, now)), record);
+                }
+            } catch (MalformedEventException e) {
+                dead.put(record, e.getMessage());
+            } catch (RuntimeException e) {
+                // A record we cannot analyse is poison by definition: park it with the reason and go on.
+                dead.put(record, "cannot analyse: " + e);
+            } finally {
+                MDC.remove("record");
+                MDC.remove("source");
+            }
+        }
+        write(schemaWrites, true, dead);
+        write(auditWrites, false, dead);
+        deadLetters.publish(dead.entrySet().stream().map(e -> new DeadLetter(e.getKey(), e.getValue())).toList());
+    }
+
+    /** Findings are refreshed at once so they are searchable within milliseconds; audit records ride the normal refresh. */
+    private void write(Writes writes, boolean refresh, Map<ConsumerRecord<String, byte[]>, String> dead) {
+        if (writes.operations.isEmpty()) {
+            return;
+        }
+        for (BulkWriter.Rejection rejection : writer.write(writes.operations, refresh)) {
+            dead.putIfAbsent(writes.origins.get(rejection.position()), rejection.reason());
+        }
+    }
+}
