@@ -1,0 +1,90 @@
+package io.schemagov.dashboard.findings;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.schemagov.dashboard.api.ApiException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Reads findings from Elasticsearch; every failure to reach it becomes a 503 {@link ApiException}. */
+@Service
+class FindingSearch {
+
+    private final ElasticsearchClient client;
+
+    FindingSearch(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    FindingPage page(FindingQuery query) {
+        SearchResponse<ObjectNode> response = call(() -> client.search(FindingRequests.page(query), ObjectNode.class));
+        List<Hit<ObjectNode>> hits = response.hits().hits();
+        boolean more = hits.size() > query.size();
+        List<Hit<ObjectNode>> shown = more ? hits.subList(0, query.size()) : hits;
+        String next = more ? FindingCursor.fromSortValues(shown.get(shown.size() - 1).sort()).encode() : null;
+        long total = response.hits().total() == null ? shown.size() : response.hits().total().value();
+        return new FindingPage(shown.stream().map(h -> withId(h.id(), h.source())).toList(), next, total);
+    }
+
+    Optional<ObjectNode> byId(String id) {
+        GetResponse<ObjectNode> response;
+        try {
+            response = call(() -> client.get(FindingRequests.byId(id), ObjectNode.class));
+        } catch (ElasticsearchException e) {
+            // Before the analyzer writes its first finding there is no index: nothing can be found.
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return response.found() ? Optional.of(withId(response.id(), response.source())) : Optional.empty();
+    }
+
+    List<String> databases() {
+        SearchResponse<Void> response = call(() -> client.search(FindingRequests.databases(), Void.class));
+        // With no index there are no shards, and Elasticsearch then omits the aggregation.
+        Aggregate aggregate = response.aggregations().get(FindingRequests.DATABASES_AGGREGATION);
+        if (aggregate == null || !aggregate.isSterms()) {
+            return List.of();
+        }
+        return aggregate.sterms().buckets().array().stream().map(b -> b.key().stringValue()).toList();
+    }
+
+    /** The document as stored, with the Elasticsearch id first under {@code id}. */
+    private static ObjectNode withId(String id, ObjectNode source) {
+        ObjectNode item = JsonNodeFactory.instance.objectNode();
+        item.put("id", id);
+        if (source != null) {
+            source.remove("id");
+            item.setAll(source);
+        }
+        return item;
+    }
+
+    private static <T> T call(ElasticsearchCall<T> call) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            // Connection refused, timeouts, or something that is not Elasticsearch answering.
+            throw ApiException.searchUnavailable(e);
+        } catch (ElasticsearchException e) {
+            if (e.status() == 429 || e.status() >= 500) {
+                throw ApiException.searchUnavailable(e);
+            }
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ElasticsearchCall<T> {
+        T run() throws IOException;
+    }
+}
