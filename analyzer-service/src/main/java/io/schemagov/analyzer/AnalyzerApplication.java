@@ -1,7 +1,7 @@
 package io.schemagov.analyzer;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The analyzer service: checks every change against the governance rules and indexes the results. */
@@ -9,7 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class AnalyzerApplication {
 
+    /** Configuration file name: analyzer.yml, so the services' defaults do not shadow each other on one classpath. */
+    public static final String CONFIG_NAME = "analyzer";
+
     public static void main(String[] args) {
-        SpringApplication.run(AnalyzerApplication.class, args);
+        application().run(args);
+    }
+
+    /** The application with its own configuration file (analyzer.yml on the classpath or beside the jar). */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(AnalyzerApplication.class).properties("spring.config.name=" + CONFIG_NAME);
     }
 }

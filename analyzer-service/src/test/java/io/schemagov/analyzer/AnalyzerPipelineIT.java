@@ -26,7 +26,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The analyzer against a real Kafka and Elasticsearch, fed with events as the ingest writes them. */
@@ -51,7 +50,7 @@ class AnalyzerPipelineIT {
     }
 
     static ConfigurableApplicationContext startAnalyzer() {
-        return new SpringApplicationBuilder(AnalyzerApplication.class).run(
+        return AnalyzerApplication.application().run(
                 "--spring.elasticsearch.uris=" + SharedStack.elasticsearch().httpUrl(),
                 "--schemagov.analyzer.kafka.bootstrap-servers=" + kafka.bootstrapServers());
     }

@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the integration tests that run the whole dashboard against the dev stack's real
  * Elasticsearch; subclasses share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=dashboard")
 abstract class ElasticsearchBackedApi {
 
     protected static final ObjectMapper JSON = new ObjectMapper();

@@ -1,7 +1,7 @@
 package io.schemagov.ingest;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The ingest service: streams schema and data changes of the monitored databases into Kafka. */
@@ -9,7 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class IngestApplication {
 
+    /** Configuration file name: ingest.yml, so the services' defaults do not shadow each other on one classpath. */
+    public static final String CONFIG_NAME = "ingest";
+
     public static void main(String[] args) {
-        SpringApplication.run(IngestApplication.class, args);
+        application().run(args);
+    }
+
+    /** The application with its own configuration file (ingest.yml on the classpath or beside the jar). */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(IngestApplication.class).properties("spring.config.name=" + CONFIG_NAME);
     }
 }

@@ -24,7 +24,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The ingest against a real PostgreSQL and Kafka: every kind of DDL arrives with the right fields. */
@@ -48,7 +47,7 @@ class PostgresCaptureIT {
     }
 
     static ConfigurableApplicationContext startApplication() {
-        return new SpringApplicationBuilder(IngestApplication.class).run(
+        return IngestApplication.application().run(
                 "--schemagov.ingest.kafka.bootstrap-servers=" + SharedStack.kafka().bootstrapServers(),
                 "--schemagov.ingest.state-directory=" + stateDirectory,
                 "--schemagov.ingest.sources[0].name=it",

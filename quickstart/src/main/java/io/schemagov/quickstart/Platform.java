@@ -1,0 +1,113 @@
+package io.schemagov.quickstart;
+
+import io.schemagov.analyzer.AnalyzerApplication;
+import io.schemagov.dashboard.DashboardApplication;
+import io.schemagov.ingest.IngestApplication;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The three services (ingest, analyzer, dashboard) running in this JVM against given
+ * PostgreSQL, Kafka and Elasticsearch endpoints. Each service can be stopped and started
+ * again on its own, as a crash-and-restart would.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** Where the services connect and what the ingest audits. */
+    public record Settings(String kafkaBootstrapServers, String elasticsearchUrl, String sourceName, String sourceUrl,
+                           String sourceUser, String sourcePassword, List<String> auditedTables, List<String> sensitiveColumns,
+                           Path stateDirectory, int dashboardPort) {
+
+        @Override
+        public String toString() {
+            return "Settings[kafka=" + kafkaBootstrapServers + ", elasticsearch=" + elasticsearchUrl + ", source=" + sourceName
+                    + " " + sourceUrl + " as " + sourceUser + ", audited=" + auditedTables + "]";
+        }
+    }
+
+    private final Settings settings;
+    private ConfigurableApplicationContext ingest;
+    private ConfigurableApplicationContext analyzer;
+    private ConfigurableApplicationContext dashboard;
+
+    private Platform(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts the analyzer, then the ingest, then the dashboard. */
+    public static Platform start(Settings settings) {
+        Platform platform = new Platform(settings);
+        try {
+            platform.startAnalyzer();
+            platform.startIngest();
+            platform.startDashboard();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    public synchronized void startIngest() {
+        List<String> args = new ArrayList<>(List.of(
+                "--schemagov.ingest.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
+                "--schemagov.ingest.state-directory=" + settings.stateDirectory().resolve("ingest"),
+                "--schemagov.ingest.sources[0].name=" + settings.sourceName(),
+                "--schemagov.ingest.sources[0].url=" + settings.sourceUrl(),
+                "--schemagov.ingest.sources[0].username=" + settings.sourceUser(),
+                "--schemagov.ingest.sources[0].password=" + settings.sourcePassword()));
+        indexed(args, "--schemagov.ingest.sources[0].audited-tables", settings.auditedTables());
+        indexed(args, "--schemagov.ingest.masking.sensitive-columns", settings.sensitiveColumns());
+        ingest = IngestApplication.application().run(args.toArray(String[]::new));
+    }
+
+    public synchronized void stopIngest() {
+        if (ingest != null) {
+            ingest.close();
+            ingest = null;
+        }
+    }
+
+    public synchronized void startAnalyzer() {
+        analyzer = AnalyzerApplication.application().run(
+                "--spring.elasticsearch.uris=" + settings.elasticsearchUrl(),
+                "--schemagov.analyzer.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers());
+    }
+
+    public synchronized void stopAnalyzer() {
+        if (analyzer != null) {
+            analyzer.close();
+            analyzer = null;
+        }
+    }
+
+    private void startDashboard() {
+        dashboard = DashboardApplication.application().run(
+                "--spring.elasticsearch.uris=" + settings.elasticsearchUrl(),
+                "--server.port=" + settings.dashboardPort());
+    }
+
+    /** The dashboard's base URL, e.g. {@code http://localhost:8080}. */
+    public String dashboardUrl() {
+        return "http://localhost:" + ((WebServerApplicationContext) dashboard).getWebServer().getPort();
+    }
+
+    private static void indexed(List<String> args, String key, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            args.add(key + "[" + i + "]=" + values.get(i));
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (dashboard != null) {
+            dashboard.close();
+            dashboard = null;
+        }
+        stopIngest();
+        stopAnalyzer();
+    }
+}

@@ -1,0 +1,146 @@
+package io.schemagov.quickstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schemagov.devstack.PostgresServer;
+import io.schemagov.devstack.SharedStack;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline on real servers: a statement run in PostgreSQL becomes a finding in
+ * Elasticsearch and in the dashboard's API, a row change an audit record, and stopping
+ * either service loses and duplicates nothing.
+ */
+class PlatformIT {
+
+    private static final String DATABASE = "platform_it";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static PostgresServer postgres;
+    private static Platform platform;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = SharedStack.postgres();
+        postgres.createDatabase(DATABASE);
+        sql("CREATE TABLE IF NOT EXISTS public.payments (id bigint PRIMARY KEY, card_holder text, amount numeric(10,2))");
+        platform = Platform.start(new Platform.Settings(SharedStack.kafka().bootstrapServers(), SharedStack.elasticsearch().httpUrl(),
+                "e2e", postgres.jdbcUrl(DATABASE), PostgresServer.USER, "not-logged", List.of("public.payments"),
+                List.of("public.payments.card_holder"), Files.createTempDirectory("platform-it"), 0));
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    @Test
+    void ddlBecomesAFindingInElasticsearchAndTheDashboardApi() throws Exception {
+        sql("CREATE TABLE public.shipments (id bigint, sent_at timestamp)");
+        JsonNode finding = awaitHits("schemagov-findings", "database:e2e AND table:shipments AND ruleId:primary-key-missing",
+                hits -> hits.size() == 1).get(0).path("_source");
+        assertThat(finding.path("statement").asText()).isEqualTo("CREATE TABLE public.shipments (id bigint, sent_at timestamp)");
+        assertThat(finding.path("actor").path("role").asText()).isEqualTo("postgres");
+        JsonNode api = get(platform.dashboardUrl() + "/api/findings?database=e2e&size=500");
+        assertThat(api.path("items")).anySatisfy(item -> {
+            assertThat(item.path("ruleId").asText()).isEqualTo("timestamp-without-time-zone");
+            assertThat(item.path("object").asText()).isEqualTo("public.shipments");
+        });
+    }
+
+    @Test
+    void indexOnAFilledTableWithoutConcurrentlyIsFlaggedWithItsSize() throws Exception {
+        sql("CREATE TABLE public.visits (id bigint PRIMARY KEY, page text)",
+            "INSERT INTO public.visits SELECT g, 'p' || (g % 100) FROM generate_series(1, 20000) g",
+            "CREATE INDEX visits_page_idx ON public.visits (page)");
+        JsonNode finding = awaitHits("schemagov-findings", "database:e2e AND ruleId:index-without-concurrently AND table:visits",
+                hits -> hits.size() == 1).get(0).path("_source");
+        assertThat(finding.path("severity").asText()).isEqualTo("MEDIUM");
+        assertThat(finding.path("message").asText()).contains("SHARE").contains("public.visits").contains("≈20k rows");
+        assertThat(finding.path("tableRows").asLong()).isEqualTo(20000);
+    }
+
+    @Test
+    void dataChangeBecomesAnAuditRecordWithTheSensitiveColumnMasked() throws Exception {
+        sql("INSERT INTO public.payments VALUES (1, 'Jane Roe', 99.95)");
+        JsonNode audit = awaitHits("schemagov-audit", "database:e2e AND table:\"public.payments\"", hits -> hits.size() == 1)
+                .get(0).path("_source");
+        assertThat(audit.path("operation").asText()).isEqualTo("INSERT");
+        assertThat(audit.path("after").path("amount").asText()).isEqualTo("99.95");
+        assertThat(audit.path("after").path("card_holder").asText()).isEqualTo("****");
+        assertThat(search("schemagov-audit", "values:*Jane*")).isEmpty();
+    }
+
+    @Test
+    void stoppingAndRestartingIngestAndAnalyzerLosesAndDuplicatesNothing() throws Exception {
+        sql(tables("restart_a", 0, 5));
+        platform.stopAnalyzer();
+        sql(tables("restart_a", 5, 10));
+        platform.stopIngest();
+        sql(tables("restart_a", 10, 15));
+        platform.startIngest();
+        sql(tables("restart_a", 15, 20));
+        platform.startAnalyzer();
+        sql(tables("restart_a", 20, 25));
+        JsonNode hits = awaitHits("schemagov-findings", "database:e2e AND ruleId:primary-key-missing AND table:restart_a*",
+                h -> h.size() >= 25);
+        assertThat(hits).hasSize(25);
+        Thread.sleep(2000);
+        assertThat(search("schemagov-findings", "database:e2e AND ruleId:primary-key-missing AND table:restart_a*")).hasSize(25);
+        assertThat(search("schemagov-schema-history", "database:e2e AND table:restart_a* AND commandTag:\"CREATE TABLE\"")).hasSize(25);
+    }
+
+    private static String[] tables(String prefix, int from, int to) {
+        String[] statements = new String[to - from];
+        for (int i = from; i < to; i++) {
+            statements[i - from] = "CREATE TABLE public." + prefix + i + " (id bigint)";
+        }
+        return statements;
+    }
+
+    private static JsonNode awaitHits(String index, String query, Predicate<JsonNode> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode hits = search(index, query);
+        while (!done.test(hits) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            hits = search(index, query);
+        }
+        assertThat(done.test(hits)).as("%s q=%s: %s", index, query, hits).isTrue();
+        return hits;
+    }
+
+    private static JsonNode search(String index, String query) throws Exception {
+        String base = SharedStack.elasticsearch().httpUrl();
+        HTTP.send(HttpRequest.newBuilder(URI.create(base + "/" + index + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        return get(base + "/" + index + "/_search?size=1000&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).path("hits").path("hits");
+    }
+
+    private static JsonNode get(String uri) throws Exception {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static void sql(String... statements) throws Exception {
+        try (Connection connection = postgres.connect(DATABASE); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+}
