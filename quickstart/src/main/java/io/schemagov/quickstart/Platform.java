@@ -37,12 +37,12 @@ public final class Platform implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** Starts the analyzer, then the ingest, then the dashboard. */
+    /** Starts the ingest (which creates the topics), then the analyzer, then the dashboard. */
     public static Platform start(Settings settings) {
         Platform platform = new Platform(settings);
         try {
-            platform.startAnalyzer();
             platform.startIngest();
+            platform.startAnalyzer();
             platform.startDashboard();
             return platform;
         } catch (RuntimeException e) {

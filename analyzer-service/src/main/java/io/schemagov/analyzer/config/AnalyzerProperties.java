@@ -18,9 +18,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("schemagov.analyzer")
 public record AnalyzerProperties(@Valid @DefaultValue KafkaProperties kafka, @Valid @DefaultValue Thresholds thresholds) {
 
-    /** Kafka connection, consumer group and topics. */
+    /** Kafka connection, consumer groups (the data-change loop uses the group id plus "-audit") and topics. */
     public record KafkaProperties(
             @NotBlank @DefaultValue("localhost:9092") String bootstrapServers,
+            /** Consumer group of the schema-change loop; the data-change loop uses this plus "-audit". */
             @NotBlank @DefaultValue("schemagov-analyzer") String groupId,
             @NotBlank @DefaultValue("schemagov.schema-changes") String schemaChangesTopic,
             @NotBlank @DefaultValue("schemagov.data-changes") String dataChangesTopic,

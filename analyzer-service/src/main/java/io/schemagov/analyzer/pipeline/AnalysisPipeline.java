@@ -21,28 +21,33 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
- * The analyzer's consume loop: poll, process, and commit the offsets only after the batch is
- * in Elasticsearch or the dead-letter topic. When Elasticsearch or Kafka is unavailable the
- * batch is rewound and tried again after a pause, so nothing is skipped.
+ * One consume loop of the analyzer: poll, process, and commit the offsets only after the
+ * batch is in Elasticsearch or the dead-letter topic. When Elasticsearch or Kafka is
+ * unavailable the batch is rewound and tried again after a pause, so nothing is skipped.
  */
-@Component
 public class AnalysisPipeline implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AnalysisPipeline.class);
     private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(2);
 
-    private final AnalyzerProperties properties;
+    private final String name;
+    private final List<String> topics;
+    private final String groupId;
+    private final AnalyzerProperties.KafkaProperties kafka;
     private final BatchProcessor processor;
     private final IndexSetup indexSetup;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread worker;
     private volatile boolean running;
 
-    public AnalysisPipeline(AnalyzerProperties properties, BatchProcessor processor, IndexSetup indexSetup) {
-        this.properties = properties;
+    public AnalysisPipeline(String name, List<String> topics, String groupId, AnalyzerProperties.KafkaProperties kafka,
+                            BatchProcessor processor, IndexSetup indexSetup) {
+        this.name = name;
+        this.topics = topics;
+        this.groupId = groupId;
+        this.kafka = kafka;
         this.processor = processor;
         this.indexSetup = indexSetup;
     }
@@ -50,18 +55,17 @@ public class AnalysisPipeline implements SmartLifecycle {
     @Override
     public synchronized void start() {
         indexSetup.ensureIndices();
-        AnalyzerProperties.KafkaProperties kafka = properties.kafka();
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, kafka.groupId(),
+                ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.maxPollRecords(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "schemagov-analyzer"),
+                ConsumerConfig.CLIENT_ID_CONFIG, "schemagov-analyzer-" + name),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(kafka.schemaChangesTopic(), kafka.dataChangesTopic()));
+        consumer.subscribe(topics);
         running = true;
-        worker = new Thread(this::run, "analysis-pipeline");
+        worker = new Thread(this::run, "pipeline-" + name);
         worker.start();
     }
 

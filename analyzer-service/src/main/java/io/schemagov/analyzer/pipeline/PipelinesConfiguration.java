@@ -1,0 +1,27 @@
+package io.schemagov.analyzer.pipeline;
+
+import io.schemagov.analyzer.config.AnalyzerProperties;
+import io.schemagov.analyzer.elasticsearch.IndexSetup;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Two independent consume loops: schema changes and data changes. A bulk load of audited
+ * rows must never delay the finding (and alert) about a risky DDL queued behind it.
+ */
+@Configuration(proxyBeanMethods = false)
+class PipelinesConfiguration {
+
+    @Bean
+    AnalysisPipeline schemaChangesPipeline(AnalyzerProperties properties, BatchProcessor processor, IndexSetup indexSetup) {
+        AnalyzerProperties.KafkaProperties kafka = properties.kafka();
+        return new AnalysisPipeline("schema", List.of(kafka.schemaChangesTopic()), kafka.groupId(), kafka, processor, indexSetup);
+    }
+
+    @Bean
+    AnalysisPipeline dataChangesPipeline(AnalyzerProperties properties, BatchProcessor processor, IndexSetup indexSetup) {
+        AnalyzerProperties.KafkaProperties kafka = properties.kafka();
+        return new AnalysisPipeline("audit", List.of(kafka.dataChangesTopic()), kafka.groupId() + "-audit", kafka, processor, indexSetup);
+    }
+}
