@@ -35,10 +35,14 @@ public final class PostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(ServerProcesses.USER_DIRECTORY.resolve("postgres-binaries").toFile())
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(true)
                     .setPort(ServerProcesses.freePort())
                     .setServerConfig("wal_level", "logical")
+                    // zonky turns this off; off, a commit reaches logical decoding only at the WAL writer's next
+                    // flush (every 200 ms), which is not how a production server behaves.
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_wal_senders", "20")
                     .setServerConfig("max_replication_slots", "20")
                     .setServerConfig("max_connections", "200")

@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
 final class ServerProcesses {
 
     private static final Logger log = LoggerFactory.getLogger(ServerProcesses.class);
-    private static final Path PID_DIR = Path.of(System.getProperty("java.io.tmpdir"),
-            "schemagov-devstack-" + System.getProperty("user.name"), "pids");
+    /** Per OS user, so that two users on one machine (a developer and CI) never share files. */
+    static final Path USER_DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"),
+            "schemagov-devstack-" + System.getProperty("user.name"));
+    private static final Path PID_DIR = USER_DIRECTORY.resolve("pids");
 
     private ServerProcesses() {
     }
@@ -68,7 +70,10 @@ final class ServerProcesses {
         }
     }
 
-    /** Kills the processes recorded by dev stacks whose JVM is no longer alive. */
+    /**
+     * Kills the processes recorded by dev stacks whose JVM is no longer alive, then deletes the
+     * server folders those JVMs left (named by their pid).
+     */
     static void reapOrphans() {
         if (!Files.isDirectory(PID_DIR)) {
             return;
@@ -79,6 +84,15 @@ final class ServerProcesses {
             }
         } catch (IOException e) {
             log.warn("could not look for orphaned dev stack servers: {}", e.toString());
+        }
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(USER_DIRECTORY, "[0-9]*")) {
+            for (Path folder : folders) {
+                if (!isAlive(Long.parseLong(folder.getFileName().toString()))) {
+                    deleteRecursively(folder);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            log.warn("could not clean the folders of dead dev stacks: {}", e.toString());
         }
     }
 

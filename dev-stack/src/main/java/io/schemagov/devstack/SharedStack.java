@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class SharedStack {
 
-    private static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"),
-            "schemagov-devstack-" + System.getProperty("user.name"), Long.toString(ProcessHandle.current().pid()));
+    private static final Path ROOT = ServerProcesses.USER_DIRECTORY.resolve(Long.toString(ProcessHandle.current().pid()));
     private static final List<AutoCloseable> STARTED = new ArrayList<>();
     private static PostgresServer postgres;
     private static KafkaBroker kafka;

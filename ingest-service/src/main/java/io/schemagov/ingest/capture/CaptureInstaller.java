@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,6 @@ public class CaptureInstaller {
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private final String script = loadScript();
-
-    /** The SQL that installs the capture, for a DBA to run by hand. */
-    public String script() {
-        return script;
-    }
 
     public void install(SourceProperties source) {
         try (Connection connection = open(source)) {
@@ -51,16 +47,15 @@ public class CaptureInstaller {
         }
     }
 
-    /** Opens a connection to the source; a connection failure names the source and URL, never the password. */
-    public Connection open(SourceProperties source) throws SQLException {
+    /** Opens a connection to the source; a failure names the source, URL and user, never the password. */
+    public Connection open(SourceProperties source) {
+        Properties properties = new Properties();
+        properties.setProperty("user", source.username());
+        properties.setProperty("password", source.password());
+        properties.setProperty("ApplicationName", "schemagov-ingest");
         try {
-            Connection connection = DriverManager.getConnection(source.url(), source.username(), source.password());
-            connection.createStatement().execute("SET application_name = 'schemagov-ingest'");
-            return connection;
+            return DriverManager.getConnection(source.url(), properties);
         } catch (SQLException e) {
-            if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
-                throw e;
-            }
             throw new CaptureSetupException("Cannot connect to source '" + source.name() + "' at " + source.url()
                     + " as '" + source.username() + "': " + e.getMessage(), e);
         }

@@ -75,11 +75,6 @@ public class IngestService implements SmartLifecycle {
         }
     }
 
-    /** The streams' last errors, for health reporting. */
-    public List<String> errors() {
-        return streams.stream().map(SourceStream::lastError).filter(java.util.Objects::nonNull).toList();
-    }
-
     @Override
     public synchronized void stop() {
         streams.forEach(SourceStream::close);

@@ -36,7 +36,6 @@ public final class SourceStream implements AutoCloseable {
     private final ScheduledExecutorService restarts;
     private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private volatile boolean closing;
-    private volatile String lastError;
     private int failures;
 
     public SourceStream(SourceProperties source, Path stateDirectory, ChangeRecordMapper mapper, EventPublisher publisher) {
@@ -70,16 +69,11 @@ public final class SourceStream implements AutoCloseable {
             log.info("source '{}': engine stopped: {}", source.name(), message);
             return;
         }
-        lastError = error == null ? message : error.getMessage();
+        String reason = error == null ? message : error.getMessage();
         long delay = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(failures++, 6));
         log.error("source '{}': change stream failed ({}); restarting in {} ms from the last committed position",
-                source.name(), lastError, delay);
+                source.name(), reason, delay);
         restarts.schedule(this::start, delay, TimeUnit.MILLISECONDS);
-    }
-
-    /** The error that stopped the stream last, or null while it has not failed. */
-    public String lastError() {
-        return lastError;
     }
 
     @Override
