@@ -152,7 +152,7 @@ class AnalyzerPipelineIT {
         analyzer = startAnalyzer();
         JsonNode hits = elasticsearch.await("schemagov-findings", "database:db6 AND ruleId:primary-key-missing", h -> h.size() >= 40);
         assertThat(hits).hasSize(40);
-        assertThat(elasticsearch.search("schemagov-schema-history", "database:db6")).hasSize(40);
+        assertThat(elasticsearch.await("schemagov-schema-history", "database:db6", h -> h.size() >= 40)).hasSize(40);
     }
 
     private static byte[] tableWithoutKey(String database, int i) {

@@ -62,8 +62,8 @@ public class BatchProcessor {
     }
 
     public void process(Iterable<ConsumerRecord<String, byte[]>> records) {
-        Writes schemaWrites = new Writes();
-        Writes auditWrites = new Writes();
+        Writes findingWrites = new Writes();
+        Writes recordWrites = new Writes();
         Map<ConsumerRecord<String, byte[]>, String> dead = new LinkedHashMap<>();
         Instant now = Instant.now();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -72,12 +72,11 @@ public class BatchProcessor {
                 if (record.topic().equals(schemaChangesTopic)) {
                     SchemaChangeEvent event = EventCodec.decodeSchemaChange(record.value());
                     MDC.put("source", event.getSource().getDatabase());
-                    List<IndexOperation> ops = new ArrayList<>(findings.of(event, rules.evaluate(event), now));
-                    ops.addAll(history.of(event));
-                    schemaWrites.add(ops, record);
+                    findingWrites.add(findings.of(event, rules.evaluate(event), now), record);
+                    recordWrites.add(history.of(event), record);
                 } else if (record.topic().equals(dataChangesTopic)) {
                     DataChangeEvent event = EventCodec.decodeDataChange(record.value());
-                    auditWrites.add(List.of(audit.of(event, now)), record);
+                    recordWrites.add(List.of(audit.of(event, now)), record);
                 }
             } catch (MalformedEventException e) {
                 dead.put(record, e.getMessage());
@@ -89,12 +88,15 @@ public class BatchProcessor {
                 MDC.remove("source");
             }
         }
-        write(schemaWrites, true, dead);
-        write(auditWrites, false, dead);
+        write(findingWrites, true, dead);
+        write(recordWrites, false, dead);
         deadLetters.publish(dead.entrySet().stream().map(e -> new DeadLetter(e.getKey(), e.getValue())).toList());
     }
 
-    /** Findings are refreshed at once so they are searchable within milliseconds; audit records ride the normal refresh. */
+    /**
+     * Findings are refreshed at once so they are searchable within milliseconds (a refresh costs Elasticsearch tens of
+     * milliseconds of CPU); schema history and audit records ride the normal one-second refresh.
+     */
     private void write(Writes writes, boolean refresh, Map<ConsumerRecord<String, byte[]>, String> dead) {
         if (writes.operations.isEmpty()) {
             return;
