@@ -30,9 +30,9 @@ final class TestEvents {
     static TableSnapshot table(String name, boolean withPrimaryKey) {
         return TableSnapshot.newBuilder()
                 .setSchemaName("public").setTableName(name)
-                .setColumns(List.of(new ColumnSnapshot("id", 1, "bigint", true, null, null, null)))
+                .setColumns(List.of(new ColumnSnapshot("id", 1, "bigint", true, null, null, null, "N")))
                 .setConstraints(withPrimaryKey
-                        ? List.of(new ConstraintSnapshot(name + "_pkey", ConstraintType.PRIMARY_KEY, "PRIMARY KEY (id)", true, List.of("id"), null, List.of()))
+                        ? List.of(new ConstraintSnapshot(name + "_pkey", ConstraintType.PRIMARY_KEY, "PRIMARY KEY (id)", true, List.of("id"), null, List.of(), List.of()))
                         : List.of())
                 .setIndexes(withPrimaryKey
                         ? List.of(new IndexSnapshot(name + "_pkey", "CREATE UNIQUE INDEX ...", true, true, true, List.of("id"), null))

@@ -87,13 +87,29 @@ class PostgresCaptureIT {
             assertThat(c.getType()).isEqualTo(ConstraintType.FOREIGN_KEY);
             assertThat(c.getColumns()).containsExactly("account_id");
             assertThat(c.getReferencedTable()).isEqualTo("public.accounts");
+            assertThat(c.getReferencedColumnTypes()).containsExactly("bigint");
         });
+        assertThat(table.getColumns().get(0).getTypeCategory()).isEqualTo("N");
+        assertThat(table.getColumns().get(2).getTypeCategory()).isEqualTo("D");
+        assertThat(table.getRowSecurity()).isFalse();
         assertThat(table.getIndexes()).anySatisfy(i -> assertThat(i.getPrimary()).isTrue());
         assertThat(event.getStatement()).contains("CREATE TABLE public.orders");
         assertThat(event.getActor().getRole()).isEqualTo("postgres");
         assertThat(event.getActor().getApplication()).isEqualTo("migrator");
         assertThat(event.getSource().getTransactionId()).isPositive();
         assertThat(event.getLockTimeoutMs()).isZero();
+    }
+
+    @Test
+    void rowLevelSecurityAndEnumTypesAreInTheSnapshot() throws Exception {
+        sql("CREATE TYPE public.mood AS ENUM ('happy', 'sad')",
+            "CREATE TABLE public.tenants_data (id bigint PRIMARY KEY, tenant_id bigint, mood public.mood)",
+            "ALTER TABLE public.tenants_data ENABLE ROW LEVEL SECURITY");
+        SchemaChangeEvent event = events.awaitSchemaChange(e -> e.getStatement() != null
+                && e.getStatement().contains("ENABLE ROW LEVEL SECURITY"));
+        TableSnapshot table = event.getTables().get(0);
+        assertThat(table.getRowSecurity()).isTrue();
+        assertThat(table.getColumns().get(2).getTypeCategory()).isEqualTo("E");
     }
 
     @Test

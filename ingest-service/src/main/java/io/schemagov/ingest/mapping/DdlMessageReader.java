@@ -112,7 +112,8 @@ final class DdlMessageReader {
                 .setKind(node.path("kind").asText("table"))
                 .setColumns(list(node.get("columns"), column -> new ColumnSnapshot(column.path("name").asText(),
                         column.path("position").asInt(), column.path("dataType").asText(), column.path("notNull").asBoolean(),
-                        text(column, "defaultExpression"), text(column, "identity"), text(column, "generated"))))
+                        text(column, "defaultExpression"), text(column, "identity"), text(column, "generated"),
+                        text(column, "typeCategory"))))
                 .setConstraints(list(node.get("constraints"), DdlMessageReader::constraint))
                 .setIndexes(list(node.get("indexes"), index -> new IndexSnapshot(index.path("name").asText(),
                         index.path("definition").asText(), index.path("valid").asBoolean(true), index.path("unique").asBoolean(),
@@ -121,6 +122,7 @@ final class DdlMessageReader {
                 .setPages(node.path("pages").asLong(0))
                 .setSizeBytes(node.path("sizeBytes").asLong(0))
                 .setTotalBytes(node.path("totalBytes").asLong(0))
+                .setRowSecurity(node.path("rowSecurity").asBoolean(false))
                 .build();
     }
 
@@ -133,7 +135,8 @@ final class DdlMessageReader {
         }
         return new ConstraintSnapshot(node.path("name").asText(), type, node.path("definition").asText(),
                 node.path("validated").asBoolean(true), list(node.get("columns"), JsonNode::asText),
-                text(node, "referencedTable"), list(node.get("referencedColumns"), JsonNode::asText));
+                text(node, "referencedTable"), list(node.get("referencedColumns"), JsonNode::asText),
+                list(node.get("referencedColumnTypes"), JsonNode::asText));
     }
 
     private static <T> List<T> list(JsonNode array, Function<JsonNode, T> item) {

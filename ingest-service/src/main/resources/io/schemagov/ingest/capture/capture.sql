@@ -22,6 +22,7 @@ SELECT jsonb_build_object(
     'pages', c.relpages,
     'sizeBytes', pg_relation_size(c.oid),
     'totalBytes', pg_total_relation_size(c.oid),
+    'rowSecurity', c.relrowsecurity,
     'columns', COALESCE((
         SELECT jsonb_agg(jsonb_build_object(
             'name', a.attname,
@@ -30,8 +31,10 @@ SELECT jsonb_build_object(
             'notNull', a.attnotnull,
             'defaultExpression', pg_get_expr(d.adbin, d.adrelid),
             'identity', CASE a.attidentity WHEN 'a' THEN 'ALWAYS' WHEN 'd' THEN 'BY DEFAULT' END,
-            'generated', CASE a.attgenerated WHEN 's' THEN 'STORED' END) ORDER BY a.attnum)
+            'generated', CASE a.attgenerated WHEN 's' THEN 'STORED' END,
+            'typeCategory', ty.typcategory) ORDER BY a.attnum)
         FROM pg_attribute a
+        JOIN pg_type ty ON ty.oid = a.atttypid
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '[]'::jsonb),
     'constraints', COALESCE((
@@ -52,6 +55,10 @@ SELECT jsonb_build_object(
                 WHERE rc.oid = k.confrelid),
             'referencedColumns', COALESCE((
                 SELECT jsonb_agg(att.attname ORDER BY u.ord)
+                FROM unnest(k.confkey) WITH ORDINALITY u(attnum, ord)
+                JOIN pg_attribute att ON att.attrelid = k.confrelid AND att.attnum = u.attnum), '[]'::jsonb),
+            'referencedColumnTypes', COALESCE((
+                SELECT jsonb_agg(format_type(att.atttypid, att.atttypmod) ORDER BY u.ord)
                 FROM unnest(k.confkey) WITH ORDINALITY u(attnum, ord)
                 JOIN pg_attribute att ON att.attrelid = k.confrelid AND att.attnum = u.attnum), '[]'::jsonb))
             ORDER BY k.conname)
