@@ -24,13 +24,14 @@ public final class QuickStart {
         Path root = Path.of(System.getProperty("schemagov.quickstart.dir", "target/quickstart")).toAbsolutePath();
         int dashboardPort = Integer.getInteger("schemagov.dashboard.port", 8080);
         System.out.println("Starting PostgreSQL, Kafka and Elasticsearch under " + root + " ...");
-        DevStack stack = DevStack.start(root.resolve("servers"));
+        // The dev stack empties root first: the ingest state kept in it must never outlive the servers it describes.
+        DevStack stack = DevStack.start(root);
         PostgresServer postgres = stack.postgres();
         postgres.createDatabase(SANDBOX);
         seedSandbox(postgres);
         Platform platform = Platform.start(new Platform.Settings(stack.kafka().bootstrapServers(), stack.elasticsearch().httpUrl(),
                 SANDBOX, postgres.jdbcUrl(SANDBOX), PostgresServer.USER, PostgresServer.PASSWORD,
-                List.of("public.customers"), List.of("public.customers.email"), root.resolve("state"), dashboardPort));
+                List.of("public.customers"), List.of("public.customers.email"), root.resolve("ingest-state"), dashboardPort));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.close();
             stack.close();
