@@ -90,7 +90,7 @@ class AnalyzerPipelineIT {
         send(SCHEMA_TOPIC, "db2/public.twice", event);
         send(SCHEMA_TOPIC, "db2/public.marker", EventCodec.encode(TestEvents.ddl("db2", "00000000/00000300", "CREATE TABLE",
                 "CREATE TABLE marker (id bigint)", TestEvents.table("marker", false))));
-        elasticsearch.await("schemagov-findings", "database:db2 AND table:marker", hits -> hits.size() == 1);
+        elasticsearch.await("schemagov-findings", "database:db2 AND table:marker AND ruleId:primary-key-missing", hits -> hits.size() == 1);
         elasticsearch.await("schemagov-findings", "database:db2 AND table:twice AND ruleId:primary-key-missing", hits -> hits.size() == 1);
     }
 
@@ -98,7 +98,7 @@ class AnalyzerPipelineIT {
     void laterSnapshotWithPrimaryKeyResolvesTheFinding() throws Exception {
         send(SCHEMA_TOPIC, "db3/public.fixed", EventCodec.encode(TestEvents.ddl("db3", "00000000/00000400", "CREATE TABLE",
                 "CREATE TABLE fixed (id bigint)", TestEvents.table("fixed", false))));
-        elasticsearch.await("schemagov-findings", "database:db3 AND table:fixed AND status:open", hits -> hits.size() == 1);
+        elasticsearch.await("schemagov-findings", "database:db3 AND table:fixed AND ruleId:primary-key-missing AND status:open", hits -> hits.size() == 1);
         send(SCHEMA_TOPIC, "db3/public.fixed", EventCodec.encode(TestEvents.ddl("db3", "00000000/00000500", "ALTER TABLE",
                 "ALTER TABLE fixed ADD PRIMARY KEY (id)", TestEvents.table("fixed", true))));
         JsonNode resolved = elasticsearch.await("schemagov-findings", "database:db3 AND table:fixed AND ruleId:primary-key-missing AND status:resolved",
@@ -112,7 +112,7 @@ class AnalyzerPipelineIT {
             send(SCHEMA_TOPIC, "db4/poison", "{not avro at all".getBytes(StandardCharsets.UTF_8));
             send(SCHEMA_TOPIC, "db4/public.after", EventCodec.encode(TestEvents.ddl("db4", "00000000/00000600", "CREATE TABLE",
                     "CREATE TABLE after_poison (id bigint)", TestEvents.table("after_poison", false))));
-            elasticsearch.await("schemagov-findings", "database:db4 AND table:after_poison", hits -> hits.size() == 1);
+            elasticsearch.await("schemagov-findings", "database:db4 AND table:after_poison AND ruleId:primary-key-missing", hits -> hits.size() == 1);
             ConsumerRecord<String, byte[]> dead = awaitRecord(dlt, "db4/poison");
             assertThat(header(dead, "schemagov.dlt.reason")).startsWith("not a SchemaChangeEvent");
             assertThat(header(dead, "schemagov.dlt.original-topic")).isEqualTo(SCHEMA_TOPIC);

@@ -1,5 +1,6 @@
 package io.schemagov.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The rules Schemagov runs by default, in the order their findings are reported. */
@@ -10,15 +11,19 @@ public final class RuleCatalog {
 
     /** A new list of every built-in rule: change rules first, then table-state rules. */
     public static List<Rule> defaultRules() {
-        return List.of(
+        List<Rule> rules = new ArrayList<>(List.of(
                 new TableDroppedRule(),
                 new ColumnDroppedRule(),
                 new TableRewriteRule(),
                 new IndexWithoutConcurrentlyRule(),
                 new IndexDroppedWithoutConcurrentlyRule(),
-                new CaptureIncompleteRule(),
-                new PrimaryKeyMissingRule(),
-                new ForeignKeyWithoutIndexRule(),
-                new TimestampWithoutTimeZoneRule());
+                new CaptureIncompleteRule()));
+        rules.addAll(LockRules.all());
+        rules.addAll(DestructiveRules.all());
+        rules.add(new PrimaryKeyMissingRule());
+        rules.add(new ForeignKeyWithoutIndexRule());
+        rules.add(new TimestampWithoutTimeZoneRule());
+        rules.addAll(DesignRules.all());
+        return List.copyOf(rules);
     }
 }

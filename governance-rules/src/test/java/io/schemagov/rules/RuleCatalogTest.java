@@ -12,7 +12,7 @@ class RuleCatalogTest {
 
     @Test
     void containsEveryBuiltInRuleWithItsScopeAndSeverity() {
-        assertThat(rules).extracting(RuleInfo::id, RuleInfo::scope, RuleInfo::defaultSeverity).containsExactly(
+        assertThat(rules).extracting(RuleInfo::id, RuleInfo::scope, RuleInfo::defaultSeverity).containsSubsequence(
                 tuple("table-dropped", RuleScope.CHANGE, Severity.HIGH),
                 tuple("column-dropped", RuleScope.CHANGE, Severity.HIGH),
                 tuple("table-rewrite", RuleScope.CHANGE, Severity.MEDIUM),
@@ -22,6 +22,30 @@ class RuleCatalogTest {
                 tuple("primary-key-missing", RuleScope.TABLE_STATE, Severity.HIGH),
                 tuple("foreign-key-without-index", RuleScope.TABLE_STATE, Severity.MEDIUM),
                 tuple("timestamp-without-time-zone", RuleScope.TABLE_STATE, Severity.LOW));
+    }
+
+    @Test
+    void includesEveryRuleFamilyOnceWithUniqueIds() {
+        List<String> families = new java.util.ArrayList<>();
+        for (List<Rule> family : List.of(LockRules.all(), DestructiveRules.all(), DesignRules.all())) {
+            family.forEach(rule -> families.add(rule.info().id()));
+        }
+        assertThat(rules).extracting(RuleInfo::id).containsAll(families).doesNotHaveDuplicates();
+        assertThat(rules).hasSize(53);
+    }
+
+    @Test
+    void listsChangeRulesBeforeTableStateRules() {
+        int lastChange = -1;
+        int firstState = rules.size();
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).scope() == RuleScope.CHANGE) {
+                lastChange = i;
+            } else {
+                firstState = Math.min(firstState, i);
+            }
+        }
+        assertThat(lastChange).isLessThan(firstState);
     }
 
     @Test

@@ -1,0 +1,61 @@
+package io.schemagov.rules;
+
+import io.schemagov.model.ColumnSnapshot;
+import io.schemagov.model.TableSnapshot;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Flags tables lacking the audit columns the team requires, by default created_at and updated_at. */
+final class AuditColumnsMissingRule implements TableRule {
+
+    static final String ID = "audit-columns-missing";
+    static final List<String> DEFAULT_COLUMNS = List.of("created_at", "updated_at");
+
+    private static final RuleInfo INFO = new RuleInfo(ID, "Audit columns missing", Severity.LOW,
+            RuleScope.TABLE_STATE,
+            "Without a creation and a last-change time per row, questions like \"when did this appear\", \"what "
+                    + "changed since yesterday\" or \"which rows did the faulty release touch\" cannot be answered "
+                    + "from the table, incremental exports and cache invalidation need another source, and "
+                    + "debugging data issues gets slow. Adding them later leaves existing rows without values.",
+            "Add the columns with defaults: ALTER TABLE t ADD COLUMN created_at timestamptz NOT NULL DEFAULT now(), "
+                    + "ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now(); (a non-volatile default needs no "
+                    + "rewrite in PostgreSQL 11+, and existing rows get the time of the ALTER). Keep updated_at "
+                    + "current from the application or a BEFORE UPDATE trigger setting NEW.updated_at = now().");
+
+    private final List<String> required;
+
+    AuditColumnsMissingRule() {
+        this(DEFAULT_COLUMNS);
+    }
+
+    /** @param required the column names every table must have */
+    AuditColumnsMissingRule(List<String> required) {
+        if (required.isEmpty()) {
+            throw new IllegalArgumentException("no audit columns given");
+        }
+        this.required = List.copyOf(required);
+    }
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
+        if (!EventTables.isTable(table)) {
+            return Optional.empty();
+        }
+        Set<String> present = table.getColumns().stream().map(ColumnSnapshot::getName).collect(Collectors.toSet());
+        List<String> missing = required.stream().filter(column -> !present.contains(column)).toList();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = Names.of(table);
+        String message = name + " lacks the audit " + (missing.size() == 1 ? "column " : "columns ")
+                + String.join(", ", missing) + ": when its rows were created or changed is not recorded";
+        return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
+    }
+}

@@ -1,0 +1,76 @@
+package io.schemagov.rules;
+
+import io.schemagov.model.ColumnSnapshot;
+import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What the design rules need to know about a table's columns: their types in plain terms and their names. */
+final class DesignColumns {
+
+    private DesignColumns() {
+    }
+
+    /** The column's type as format_type writes it, in lower case; empty when unknown. */
+    static String type(ColumnSnapshot column) {
+        return column.getDataType() == null ? "" : column.getDataType().toLowerCase(Locale.ROOT);
+    }
+
+    /** A scalar character type: text, character varying or character, not an array or the one-byte "char". */
+    static boolean isString(ColumnSnapshot column) {
+        String type = type(column);
+        if (type.endsWith("[]") || type.equals("\"char\"")) {
+            return false;
+        }
+        return "S".equals(column.getTypeCategory()) || type.equals("text") || type.startsWith("character")
+                || type.equals("bpchar") || type.equals("citext");
+    }
+
+    /** The table's columns by name. */
+    static Map<String, ColumnSnapshot> byName(TableSnapshot table) {
+        return table.getColumns().stream().collect(Collectors.toMap(ColumnSnapshot::getName, Function.identity(),
+                (first, second) -> first));
+    }
+
+    static Optional<ColumnSnapshot> find(TableSnapshot table, String name) {
+        return table.getColumns().stream().filter(column -> column.getName().equals(name)).findFirst();
+    }
+
+    /**
+     * The lower-case words of a name, split at underscores, digits and camelCase humps:
+     * {@code unitPrice2_eur} gives {@code unit, price, eur}.
+     */
+    static List<String> words(String name) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean hump = Character.isUpperCase(c) && i > 0 && Character.isLowerCase(name.charAt(i - 1));
+            if (!Character.isLetter(c) || hump) {
+                flush(word, words);
+            }
+            if (Character.isLetter(c)) {
+                word.append(Character.toLowerCase(c));
+            }
+        }
+        flush(word, words);
+        return words;
+    }
+
+    /** {@code name type}, e.g. {@code price double precision}, for listing columns in a message. */
+    static String describe(ColumnSnapshot column) {
+        return column.getName() + " " + column.getDataType();
+    }
+
+    private static void flush(StringBuilder word, List<String> words) {
+        if (word.length() > 0) {
+            words.add(word.toString());
+            word.setLength(0);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.schemagov.rules;
+
+import io.schemagov.model.ConstraintSnapshot;
+import io.schemagov.model.ConstraintType;
+import io.schemagov.model.IndexSnapshot;
+import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * An index reduced to what decides which queries it serves: access method, key elements with their ordering and
+ * operator classes, INCLUDE columns, uniqueness and predicate, read from pg_get_indexdef's text.
+ *
+ * @param keys    the key elements as written, e.g. {@code customer_id}, {@code created_at DESC}, {@code lower(email)}
+ * @param rest    what follows the keys (INCLUDE, NULLS NOT DISTINCT), without storage parameters and tablespace
+ */
+record IndexShape(IndexSnapshot index, String method, List<String> keys, String rest) {
+
+    private static final String USING = " USING ";
+
+    static IndexShape of(IndexSnapshot index) {
+        String definition = index.getDefinition() == null ? "" : index.getDefinition();
+        int using = definition.indexOf(USING);
+        int open = using < 0 ? -1 : definition.indexOf('(', using);
+        int close = open < 0 ? -1 : closing(definition, open);
+        if (close < 0) {
+            // No readable definition: the key columns are the best there is.
+            return new IndexShape(index, "btree", index.getColumns(), "");
+        }
+        String method = definition.substring(using + USING.length(), open).trim().toLowerCase(Locale.ROOT);
+        String rest = definition.substring(close + 1)
+                .replaceAll("\\s+WITH\\s*\\([^)]*\\)", "")
+                .replaceAll("\\s+TABLESPACE\\s+\\S+", "")
+                .replaceAll("\\s+WHERE\\s.*$", "") // the predicate is compared from its own field
+                .trim();
+        return new IndexShape(index, method, split(definition.substring(open + 1, close)), rest);
+    }
+
+    /** Same method, keys, extras, uniqueness and predicate: one of the two is pure overhead. */
+    boolean sameAs(IndexShape other) {
+        return method.equals(other.method) && keys.equals(other.keys) && rest.equals(other.rest)
+                && index.getUnique() == other.index.getUnique() && samePredicate(other);
+    }
+
+    boolean samePredicate(IndexShape other) {
+        return Objects.equals(index.getPredicate(), other.index.getPredicate());
+    }
+
+    boolean isBtree() {
+        return method.equals("btree");
+    }
+
+    boolean hasInclude() {
+        return rest.toUpperCase(Locale.ROOT).contains("INCLUDE");
+    }
+
+    String name() {
+        return index.getName();
+    }
+
+    /** {@code orders_customer_idx (customer_id, created_at DESC)}. */
+    String describe() {
+        return index.getName() + " (" + String.join(", ", keys) + ")";
+    }
+
+    /** Whether dropping the index would drop a constraint: a primary key, unique or exclusion constraint. */
+    boolean backsConstraint(TableSnapshot table) {
+        return index.getPrimary() || table.getConstraints().stream()
+                .filter(c -> c.getType() == ConstraintType.UNIQUE || c.getType() == ConstraintType.PRIMARY_KEY
+                        || c.getType() == ConstraintType.EXCLUSION)
+                .map(ConstraintSnapshot::getName).anyMatch(index.getName()::equals);
+    }
+
+    /** The position of the parenthesis closing the one at {@code open}, or -1. */
+    private static int closing(String text, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote; // a doubled quote reopens at once, which keeps the count right
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Splits a key list at commas outside parentheses and quotes. */
+    private static List<String> split(String list) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && c == ',') {
+                parts.add(list.substring(start, i).trim());
+                start = i + 1;
+            }
+        }
+        parts.add(list.substring(start).trim());
+        return List.copyOf(parts);
+    }
+}

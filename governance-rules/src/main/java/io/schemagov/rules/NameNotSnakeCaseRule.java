@@ -1,0 +1,54 @@
+package io.schemagov.rules;
+
+import io.schemagov.model.ColumnSnapshot;
+import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Flags table and column names that are not lower snake_case, which must then be double-quoted everywhere. */
+final class NameNotSnakeCaseRule implements TableRule {
+
+    static final String ID = "name-not-snake-case";
+
+    private static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9_]*");
+
+    private static final RuleInfo INFO = new RuleInfo(ID, "Name not in snake_case", Severity.LOW,
+            RuleScope.TABLE_STATE,
+            "PostgreSQL folds unquoted names to lower case, so a table created as \"OrderLines\" or a column "
+                    + "\"firstName\" or \"unit price\" can only be reached by quoting it exactly, in every query, "
+                    + "tool and ORM mapping; SELECT firstName fails with \"column firstname does not exist\". Mixed "
+                    + "conventions also make names hard to guess.",
+            "Use lower-case snake_case names: letters, digits and underscores, starting with a letter. Renaming "
+                    + "breaks clients that use the current name, so rename with expand and contract (a view or both "
+                    + "names for a release), or keep the name where changing it is not worth the migration.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
+        if (!EventTables.isTable(table)) {
+            return Optional.empty();
+        }
+        List<String> offending = new ArrayList<>();
+        if (!SNAKE_CASE.matcher(table.getTableName()).matches()) {
+            offending.add("table \"" + table.getTableName() + "\"");
+        }
+        List<String> columns = table.getColumns().stream().map(ColumnSnapshot::getName)
+                .filter(column -> !SNAKE_CASE.matcher(column).matches()).map(column -> '"' + column + '"').toList();
+        if (!columns.isEmpty()) {
+            offending.add((columns.size() == 1 ? "column " : "columns ") + String.join(", ", columns));
+        }
+        if (offending.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = Names.of(table);
+        String message = name + " has names that are not lower snake_case (capitals, spaces and other "
+                + "characters must be double-quoted in every query): " + String.join("; ", offending);
+        return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
+    }
+}

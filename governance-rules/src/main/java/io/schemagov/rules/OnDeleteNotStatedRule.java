@@ -1,0 +1,59 @@
+package io.schemagov.rules;
+
+import io.schemagov.model.ConstraintSnapshot;
+import io.schemagov.model.ConstraintType;
+import io.schemagov.model.TableSnapshot;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Flags foreign keys whose ON DELETE is the default NO ACTION, so that the intent gets stated. */
+final class OnDeleteNotStatedRule implements TableRule {
+
+    static final String ID = "on-delete-not-stated";
+
+    private static final RuleInfo INFO = new RuleInfo(ID, "Foreign key without an ON DELETE action", Severity.LOW,
+            RuleScope.TABLE_STATE,
+            "A foreign key without ON DELETE gets NO ACTION: deleting a referenced row fails while referencing "
+                    + "rows exist. That is often right, but often it was simply not decided, and the application "
+                    + "then deletes children by hand or meets the error in production. The catalog does not keep "
+                    + "whether NO ACTION was written out, so this rule also flags keys that state it.",
+            "Decide per key what deleting the parent means and say so: ON DELETE CASCADE for parts owned by the "
+                    + "parent (order lines), ON DELETE SET NULL for optional references, ON DELETE RESTRICT to "
+                    + "forbid it outright. Changing the action means dropping and re-adding the key; add the new "
+                    + "one NOT VALID and VALIDATE it separately to avoid a long lock. Where NO ACTION is intended, "
+                    + "dismiss the finding.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
+        if (!EventTables.isTable(table)) {
+            return Optional.empty();
+        }
+        // pg_get_constraintdef writes ON DELETE only for actions other than NO ACTION.
+        List<ConstraintSnapshot> silent = table.getConstraints().stream()
+                .filter(c -> c.getType() == ConstraintType.FOREIGN_KEY)
+                .filter(c -> c.getDefinition() != null
+                        && !c.getDefinition().toUpperCase(Locale.ROOT).contains("ON DELETE"))
+                .toList();
+        if (silent.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = Names.of(table);
+        String message = name + " has " + (silent.size() == 1 ? "a foreign key that does" : silent.size()
+                + " foreign keys that do") + " not state ON DELETE, so deleting a referenced row fails while rows "
+                + "point to it: " + silent.stream().map(OnDeleteNotStatedRule::describe)
+                .collect(Collectors.joining(", "));
+        return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
+    }
+
+    private static String describe(ConstraintSnapshot fk) {
+        String target = fk.getReferencedTable() == null ? "" : " → " + fk.getReferencedTable();
+        return fk.getName() + " (" + String.join(", ", fk.getColumns()) + ")" + target;
+    }
+}

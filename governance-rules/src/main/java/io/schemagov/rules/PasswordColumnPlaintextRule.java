@@ -1,0 +1,65 @@
+package io.schemagov.rules;
+
+import io.schemagov.model.ColumnSnapshot;
+import io.schemagov.model.TableSnapshot;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Flags text columns named like passwords or secrets without a sign that they hold a hash or ciphertext. */
+final class PasswordColumnPlaintextRule implements TableRule {
+
+    static final String ID = "password-column-plaintext";
+
+    /** Last words of a column name that mean a credential. */
+    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "passphrase", "secret");
+    /** Whole trailing phrases that mean a credential. */
+    private static final List<List<String>> SECRET_PHRASES = List.of(List.of("api", "key"), List.of("apikey"),
+            List.of("secret", "key"), List.of("private", "key"));
+    /** Words that say the value is already hashed or encrypted (Devise's encrypted_password holds a bcrypt hash). */
+    private static final Set<String> PROTECTED_WORDS = Set.of("hash", "hashed", "digest", "encrypted", "crypted",
+            "bcrypt", "scrypt", "argon", "enc", "cipher", "ciphertext");
+
+    private static final RuleInfo INFO = new RuleInfo(ID, "Password or secret stored as plain text", Severity.HIGH,
+            RuleScope.TABLE_STATE,
+            "A text column named password or secret without a hash or encryption marker most likely holds the "
+                    + "secret itself. Anyone who can read the table, a backup, a replica, a log of slow queries or "
+                    + "a change-data stream then holds every user's credential, which users reuse elsewhere. "
+                    + "PostgreSQL's own encryption at rest does not help against any of these readers.",
+            "Store passwords only as slow salted hashes computed by the application (argon2id, bcrypt, scrypt) in "
+                    + "a column named e.g. password_hash, and compare by verifying the hash; never store the "
+                    + "password. Secrets the application must use again (API keys of third parties) belong in a "
+                    + "secrets manager, or encrypted by the application with a key kept outside the database. "
+                    + "Migrate by hashing existing values, then rotate them, as they may already have leaked.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
+        if (!EventTables.isTable(table)) {
+            return Optional.empty();
+        }
+        List<String> secrets = table.getColumns().stream().filter(DesignColumns::isString)
+                .filter(PasswordColumnPlaintextRule::namesSecret).map(DesignColumns::describe).toList();
+        if (secrets.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = Names.of(table);
+        String message = name + " has text columns named like credentials with no sign of hashing or encryption: "
+                + String.join(", ", secrets);
+        return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
+    }
+
+    private static boolean namesSecret(ColumnSnapshot column) {
+        List<String> words = DesignColumns.words(column.getName());
+        if (words.isEmpty() || words.stream().anyMatch(PROTECTED_WORDS::contains)) {
+            return false;
+        }
+        return SECRET_WORDS.contains(words.get(words.size() - 1)) || SECRET_PHRASES.stream().anyMatch(phrase ->
+                words.size() >= phrase.size() && words.subList(words.size() - phrase.size(), words.size())
+                        .equals(phrase));
+    }
+}

@@ -1,0 +1,91 @@
+package io.schemagov.rules;
+
+import io.schemagov.model.ColumnSnapshot;
+import io.schemagov.model.ConstraintSnapshot;
+import io.schemagov.model.ConstraintType;
+import io.schemagov.model.IndexSnapshot;
+import io.schemagov.model.TableSnapshot;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Flags primary keys on integer or smallint columns, whose generated values run out at 2^31 or 2^15. */
+final class PrimaryKeyTypeRule implements TableRule {
+
+    static final String ID = "primary-key-type";
+
+    private static final long INTEGER_MAX = Integer.MAX_VALUE;
+    private static final long SMALLINT_MAX = Short.MAX_VALUE;
+
+    private static final RuleInfo INFO = new RuleInfo(ID, "Primary key on integer or smallint", Severity.MEDIUM,
+            RuleScope.TABLE_STATE,
+            "An integer key (serial, or an identity on integer) stops at 2,147,483,647 and a smallint one at "
+                    + "32,767; sequences also skip values on rollbacks and caching, so the limit comes sooner than the "
+                    + "row count suggests. Then every INSERT fails, and widening the key later means rewriting the "
+                    + "table and every referencing foreign key column under ACCESS EXCLUSIVE locks. Severity is HIGH "
+                    + "once the table holds more than half the range in rows.",
+            "Use bigint for surrogate keys: id bigint GENERATED ALWAYS AS IDENTITY (or a uuid where keys are made "
+                    + "outside the database). For an existing table, add a bigint column, fill it in batches with a "
+                    + "trigger keeping new rows in step, build a unique index CONCURRENTLY, then swap the primary key "
+                    + "(ADD CONSTRAINT ... PRIMARY KEY USING INDEX) in a short transaction, widening referencing "
+                    + "columns the same way. Small lookup tables with a fixed set of rows can keep a small key.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
+        if (!EventTables.isTable(table)) {
+            return Optional.empty();
+        }
+        List<String> key = keyColumns(table);
+        Map<String, ColumnSnapshot> columns = DesignColumns.byName(table);
+        // A composite key of references is only as wide as what it references, which is judged there.
+        List<ColumnSnapshot> narrow = key.stream().map(columns::get)
+                .filter(column -> column != null && limit(column) > 0)
+                .filter(column -> key.size() == 1 || generated(column))
+                .toList();
+        if (narrow.isEmpty()) {
+            return Optional.empty();
+        }
+        long smallest = narrow.stream().mapToLong(PrimaryKeyTypeRule::limit).min().orElse(INTEGER_MAX);
+        Severity severity = TableSize.of(table).likelyRows() > smallest / 2 ? Severity.HIGH : INFO.defaultSeverity();
+        String name = Names.of(table);
+        String message = name + " has its primary key on " + narrow.stream().map(PrimaryKeyTypeRule::describe)
+                .collect(Collectors.joining(", ")) + ": inserts fail once its values pass "
+                + String.format(Locale.ROOT, "%,d", smallest)
+                + (table.getEstimatedRows() >= 0 ? " (" + TableSize.rows(table.getEstimatedRows()) + " now)" : "");
+        return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name, message));
+    }
+
+    private static List<String> keyColumns(TableSnapshot table) {
+        return table.getConstraints().stream().filter(c -> c.getType() == ConstraintType.PRIMARY_KEY)
+                .map(ConstraintSnapshot::getColumns).findFirst()
+                .or(() -> table.getIndexes().stream().filter(IndexSnapshot::getPrimary)
+                        .map(IndexSnapshot::getColumns).findFirst())
+                .orElse(List.of());
+    }
+
+    /** The largest value of the column's type, or 0 when the type is not integer or smallint. */
+    private static long limit(ColumnSnapshot column) {
+        String type = DesignColumns.type(column);
+        return type.equals("integer") ? INTEGER_MAX : type.equals("smallint") ? SMALLINT_MAX : 0;
+    }
+
+    private static boolean generated(ColumnSnapshot column) {
+        return column.getIdentity() != null || isSerial(column);
+    }
+
+    private static boolean isSerial(ColumnSnapshot column) {
+        return column.getDefaultExpression() != null && column.getDefaultExpression().startsWith("nextval(");
+    }
+
+    private static String describe(ColumnSnapshot column) {
+        String kind = column.getIdentity() != null ? " identity" : isSerial(column) ? " (serial)" : "";
+        return column.getName() + " " + column.getDataType() + kind;
+    }
+}

@@ -1,0 +1,61 @@
+package io.schemagov.rules;
+
+import io.schemagov.model.IndexSnapshot;
+import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Flags non-unique B-tree indexes whose keys lead another index, which can serve the same lookups. */
+final class RedundantIndexRule implements TableRule {
+
+    static final String ID = "redundant-index";
+
+    private static final RuleInfo INFO = new RuleInfo(ID, "Index covered by another index", Severity.LOW,
+            RuleScope.TABLE_STATE,
+            "A B-tree index on (a) is redundant next to one on (a, b): any lookup or ordering on a can use the "
+                    + "wider index, which is only slightly larger per entry. The narrow index still costs every "
+                    + "write, disk, cache and VACUUM time. The same holds for a non-unique index whose keys equal a "
+                    + "unique index's. Only plain non-unique indexes with the same predicate, ordering and operator "
+                    + "classes count as covered.",
+            "Confirm the narrow index is not needed for something specific (it is smaller, so scans of it are "
+                    + "cheaper; check pg_stat_user_indexes.idx_scan on primary and replicas), then drop it with "
+                    + "DROP INDEX CONCURRENTLY name; outside a transaction block.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
+        if (!EventTables.isTable(table)) {
+            return Optional.empty();
+        }
+        List<IndexShape> shapes = table.getIndexes().stream().filter(IndexSnapshot::getValid).map(IndexShape::of)
+                .toList();
+        List<String> redundant = new ArrayList<>();
+        for (IndexShape narrow : shapes) {
+            shapes.stream().filter(wide -> covers(wide, narrow)).findFirst()
+                    .ifPresent(wide -> redundant.add(narrow.describe() + " is covered by " + wide.describe()));
+        }
+        if (redundant.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = Names.of(table);
+        String message = name + " has indexes that others cover: " + String.join("; ", redundant);
+        return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
+    }
+
+    /** Whether the wide index serves every lookup the narrow one does; exact duplicates are duplicate-index's. */
+    private static boolean covers(IndexShape wide, IndexShape narrow) {
+        if (wide == narrow || narrow.index().getUnique() || !narrow.isBtree() || !wide.isBtree()
+                || narrow.hasInclude() || !narrow.samePredicate(wide)) {
+            return false;
+        }
+        List<String> keys = narrow.keys();
+        List<String> wideKeys = wide.keys();
+        boolean prefix = wideKeys.size() >= keys.size() && wideKeys.subList(0, keys.size()).equals(keys);
+        return prefix && (wideKeys.size() > keys.size() || wide.index().getUnique());
+    }
+}

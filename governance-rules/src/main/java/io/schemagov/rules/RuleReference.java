@@ -1,0 +1,38 @@
+package io.schemagov.rules;
+
+import java.util.List;
+
+/** Renders the rule catalogue as Markdown, so the published reference is always the rules' own metadata. */
+public final class RuleReference {
+
+    private RuleReference() {
+    }
+
+    public static String markdown(List<Rule> rules) {
+        StringBuilder out = new StringBuilder()
+                .append("# Rule reference\n\n")
+                .append("Generated from the rules' metadata by `RuleReferenceTest`; do not edit by hand.\n")
+                .append("Regenerate with `./mvnw -pl governance-rules test -Dschemagov.update-docs=true`.\n\n")
+                .append("Change rules judge a DDL statement as it happened; table-state rules judge a table's structure after")
+                .append(" every change and in the baseline, and their findings are resolved when the table is fixed.\n\n")
+                .append("| id | title | applies to | default severity |\n|---|---|---|---|\n");
+        for (Rule rule : rules) {
+            RuleInfo info = rule.info();
+            out.append("| [`").append(info.id()).append("`](#").append(info.id()).append(") | ").append(info.title())
+                    .append(" | ").append(scope(info.scope())).append(" | ").append(info.defaultSeverity()).append(" |\n");
+        }
+        for (Rule rule : rules) {
+            RuleInfo info = rule.info();
+            out.append("\n## ").append(info.id()).append("\n\n")
+                    .append("**").append(info.title()).append("** — ").append(scope(info.scope()))
+                    .append(", default severity ").append(info.defaultSeverity()).append(".\n\n")
+                    .append(info.rationale()).append("\n\n")
+                    .append("**Fix:** ").append(info.remediation()).append("\n");
+        }
+        return out.toString();
+    }
+
+    private static String scope(RuleScope scope) {
+        return scope == RuleScope.CHANGE ? "change" : "table state";
+    }
+}

@@ -1,0 +1,59 @@
+package io.schemagov.rules;
+
+import io.schemagov.model.ColumnSnapshot;
+import io.schemagov.model.TableSnapshot;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Flags character varying(n) and character(n) columns, where text with a CHECK is the more flexible choice. */
+final class VarcharLengthLimitRule implements TableRule {
+
+    static final String ID = "varchar-length-limit";
+
+    /** format_type output; arrays end in []. {@code bpchar} alone has no length and is not matched. */
+    private static final Pattern VARCHAR = Pattern.compile("^character varying\\(\\d+\\)");
+    private static final Pattern CHAR = Pattern.compile("^character\\(\\d+\\)");
+
+    private static final RuleInfo INFO = new RuleInfo(ID, "Length-limited character type", Severity.INFO,
+            RuleScope.TABLE_STATE,
+            "In PostgreSQL varchar(n) is stored exactly like text and is no faster; the limit only rejects longer "
+                    + "values, and raising it past a real need later is a schema change, lowering it a full rewrite. "
+                    + "character(n) is worse: it pads values with spaces to n, ignores trailing spaces in "
+                    + "comparisons but not in LIKE or regular expressions, and wastes space; it is LOW, "
+                    + "varchar(n) INFO.",
+            "Use text, and where a limit is a real business rule state it as a constraint: ALTER TABLE t ADD "
+                    + "CONSTRAINT t_code_length CHECK (char_length(code) <= 20) NOT VALID; then VALIDATE CONSTRAINT. "
+                    + "Changing varchar(n) to text needs no table rewrite; character(n) to text does rewrite "
+                    + "(and strips the padding), so do it on large tables in a maintenance window.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
+        if (!EventTables.isTable(table)) {
+            return Optional.empty();
+        }
+        List<ColumnSnapshot> chars = matching(table, CHAR);
+        List<ColumnSnapshot> varchars = matching(table, VARCHAR);
+        if (chars.isEmpty() && varchars.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = Names.of(table);
+        String message = name + " limits character columns by type: " + String.join(", ",
+                Stream.concat(chars.stream(), varchars.stream()).map(DesignColumns::describe)
+                        .toList())
+                + (chars.isEmpty() ? "" : "; character(n) pads values with spaces");
+        Severity severity = chars.isEmpty() ? Severity.INFO : Severity.LOW;
+        return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name, message));
+    }
+
+    private static List<ColumnSnapshot> matching(TableSnapshot table, Pattern type) {
+        return table.getColumns().stream().filter(column -> type.matcher(DesignColumns.type(column)).find())
+                .toList();
+    }
+}

@@ -1,0 +1,63 @@
+package io.schemagov.rules;
+
+import static io.schemagov.rules.Cases.fires;
+import static io.schemagov.rules.Cases.silent;
+import static io.schemagov.rules.Tables.table;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.schemagov.model.TableSnapshot;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PrimaryKeyTypeRuleTest {
+
+    private final PrimaryKeyTypeRule rule = new PrimaryKeyTypeRule();
+
+    static Stream<Arguments> narrowKeys() {
+        return Stream.of(
+                fires("serial", TableExtras.of(table("public.orders").primaryKey("id")).serial("id", "integer")
+                        .build(), Severity.MEDIUM, "public.orders has its primary key on id integer (serial)",
+                        "inserts fail once its values pass 2,147,483,647"),
+                fires("integer identity", TableExtras.of(table("public.orders").primaryKey("id").size(5000, 65536))
+                        .identity("id", "integer").build(), Severity.MEDIUM, "id integer identity", "(≈5k rows now)"),
+                fires("plain integer key", table("public.orders").column("id", "integer", true).primaryKey("id")
+                        .build(), Severity.MEDIUM, "on id integer:"),
+                fires("smallint key", table("public.codes").column("id", "smallint", true).primaryKey("id").build(),
+                        Severity.MEDIUM, "on id smallint", "pass 32,767"),
+                fires("past half the range", TableExtras.of(table("public.events").primaryKey("id")
+                        .size(1_200_000_000L, 100 * Tables.GB)).serial("id", "integer").build(), Severity.HIGH,
+                        "(≈1.2B rows now)"),
+                fires("generated part of a composite key", TableExtras.of(table("public.lines")
+                        .column("order_id", "bigint", true).primaryKey("order_id", "line_no"))
+                        .serial("line_no", "integer").build(), Severity.MEDIUM, "line_no integer (serial)"));
+    }
+
+    static Stream<Named<TableSnapshot>> wideKeys() {
+        return Stream.of(
+                silent("bigint identity", TableExtras.of(table("public.orders").primaryKey("id"))
+                        .identity("id", "bigint").build()),
+                silent("uuid", table("public.orders").column("id", "uuid", true).primaryKey("id").build()),
+                silent("composite key of references", table("public.order_tags").column("order_id", "integer", true)
+                        .column("tag_id", "integer", true).primaryKey("order_id", "tag_id").build()),
+                silent("no primary key", table("public.log").column("id", "integer").build()),
+                silent("integer column that is not the key", table("public.orders").column("id", "bigint", true)
+                        .column("qty", "integer").primaryKey("id").build()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("narrowKeys")
+    void flagsNarrowPrimaryKey(TableSnapshot table, Severity severity, List<String> fragments) {
+        Cases.assertFinding(rule.evaluate(table, RuleSettings.defaults()).orElseThrow(), rule.info(), severity,
+                fragments);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wideKeys")
+    void acceptsWideOrNaturalKeys(TableSnapshot table) {
+        assertThat(rule.evaluate(table, RuleSettings.defaults())).isEmpty();
+    }
+}
