@@ -1,5 +1,6 @@
 package io.schemagov.analyzer.findings;
 
+import io.schemagov.analyzer.elasticsearch.ChangeFields;
 import io.schemagov.analyzer.elasticsearch.DocumentIds;
 import io.schemagov.analyzer.elasticsearch.IndexOperation;
 import io.schemagov.model.ChangeKind;
@@ -71,23 +72,12 @@ public final class FindingDocuments {
         doc.put("severityRank", finding.severity().rank());
         doc.put("status", "open");
         doc.put("scope", rule != null && rule.scope() == RuleScope.TABLE_STATE ? "state" : "change");
-        doc.put("database", event.getSource().getDatabase());
-        doc.put("sourceKind", event.getSource().getKind().name());
         doc.put("schema", finding.schema());
         doc.put("table", finding.table());
         doc.put("object", finding.object());
         doc.put("message", finding.message());
         doc.put("remediation", finding.remediation());
-        doc.put("statement", event.getStatement());
-        doc.put("commandTag", event.getCommandTag());
-        Map<String, Object> actor = new LinkedHashMap<>();
-        actor.put("role", event.getActor().getRole());
-        actor.put("application", event.getActor().getApplication());
-        actor.put("clientAddress", event.getActor().getClientAddress());
-        doc.put("actor", actor);
-        doc.put("position", event.getSource().getPosition());
-        doc.put("transactionId", event.getSource().getTransactionId());
-        doc.put("eventTime", event.getEventTime().toString());
+        ChangeFields.put(doc, event);
         doc.put("detectedAt", detectedAt.toString());
         doc.put("baseline", event.getKind() == ChangeKind.BASELINE);
         tableOf(event, finding).ifPresent(table -> {

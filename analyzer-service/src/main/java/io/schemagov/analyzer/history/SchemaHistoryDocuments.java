@@ -3,6 +3,7 @@ package io.schemagov.analyzer.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schemagov.analyzer.elasticsearch.ChangeFields;
 import io.schemagov.analyzer.elasticsearch.DocumentIds;
 import io.schemagov.analyzer.elasticsearch.IndexOperation;
 import io.schemagov.model.DroppedObject;
@@ -47,21 +48,10 @@ public final class SchemaHistoryDocuments {
 
     private static Map<String, Object> common(SchemaChangeEvent event, String schema, String table, String kind) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("database", event.getSource().getDatabase());
-        doc.put("sourceKind", event.getSource().getKind().name());
+        ChangeFields.put(doc, event);
         doc.put("schema", schema);
         doc.put("table", table);
         doc.put("kind", kind);
-        doc.put("commandTag", event.getCommandTag());
-        doc.put("statement", event.getStatement());
-        Map<String, Object> actor = new LinkedHashMap<>();
-        actor.put("role", event.getActor().getRole());
-        actor.put("application", event.getActor().getApplication());
-        actor.put("clientAddress", event.getActor().getClientAddress());
-        doc.put("actor", actor);
-        doc.put("position", event.getSource().getPosition());
-        doc.put("transactionId", event.getSource().getTransactionId());
-        doc.put("eventTime", event.getEventTime().toString());
         return doc;
     }
 
