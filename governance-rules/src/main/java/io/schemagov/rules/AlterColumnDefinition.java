@@ -38,7 +38,7 @@ record AlterColumnDefinition(Set<Flag> flags, String expression, DefaultVolatili
                 i = end;
             } else if (token.is("GENERATED")) {
                 // GENERATED {ALWAYS | BY DEFAULT} AS {IDENTITY [(options)] | (expression) STORED}
-                AlterTokenCursor cursor = new AlterTokenCursor(tokens.subList(i + 1, tokens.size()));
+                TokenCursor cursor = new TokenCursor(tokens.subList(i + 1, tokens.size()));
                 cursor.take("ALWAYS");
                 cursor.take("BY", "DEFAULT");
                 cursor.take("AS");
@@ -52,7 +52,7 @@ record AlterColumnDefinition(Set<Flag> flags, String expression, DefaultVolatili
                 cursor.group();
                 i = tokens.size() - cursor.rest().size();
             } else if (token.is("REFERENCES")) {
-                AlterTokenCursor cursor = new AlterTokenCursor(tokens.subList(i + 1, tokens.size()));
+                TokenCursor cursor = new TokenCursor(tokens.subList(i + 1, tokens.size()));
                 referenced = String.join(".", cursor.qualifiedName());
                 flags.add(Flag.INLINE_REFERENCES);
                 skipReferentialActions(cursor);
@@ -66,7 +66,7 @@ record AlterColumnDefinition(Set<Flag> flags, String expression, DefaultVolatili
     }
 
     /** [(columns)] [MATCH type] [ON DELETE action] [ON UPDATE action]: SET DEFAULT here is no column default. */
-    private static void skipReferentialActions(AlterTokenCursor cursor) {
+    private static void skipReferentialActions(TokenCursor cursor) {
         cursor.group();
         boolean more = true;
         while (more) {
@@ -102,7 +102,7 @@ record AlterColumnDefinition(Set<Flag> flags, String expression, DefaultVolatili
             if (depth == 0 && i > start && AlterColumnParser.isConstraintStart(token)) {
                 break;
             }
-            depth += AlterTokenCursor.depth(token);
+            depth += TokenCursor.depth(token);
             i++;
         }
         return i;
@@ -110,13 +110,13 @@ record AlterColumnDefinition(Set<Flag> flags, String expression, DefaultVolatili
 
     /** Steps over a bracketed group starting at {@code index}, e.g. a CHECK's expression; else over nothing. */
     private static int skipGroup(List<SqlToken> tokens, int index) {
-        if (index >= tokens.size() || AlterTokenCursor.depth(tokens.get(index)) <= 0) {
+        if (index >= tokens.size() || TokenCursor.depth(tokens.get(index)) <= 0) {
             return index;
         }
         int depth = 0;
         int i = index;
         do {
-            depth += AlterTokenCursor.depth(tokens.get(i));
+            depth += TokenCursor.depth(tokens.get(i));
             i++;
         } while (i < tokens.size() && depth > 0);
         return i;

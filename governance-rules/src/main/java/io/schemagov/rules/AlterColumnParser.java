@@ -22,7 +22,7 @@ final class AlterColumnParser {
     }
 
     /** ADD [COLUMN] [IF NOT EXISTS] name type [constraints], the cursor just after ADD [COLUMN]. */
-    static AlterSubcommand addColumn(AlterTokenCursor cursor) {
+    static AlterSubcommand addColumn(TokenCursor cursor) {
         cursor.skipIfExists();
         String column = cursor.name();
         List<SqlToken> rest = cursor.rest();
@@ -32,7 +32,7 @@ final class AlterColumnParser {
             if (depth == 0 && isConstraintStart(token)) {
                 break;
             }
-            depth += AlterTokenCursor.depth(token);
+            depth += TokenCursor.depth(token);
         }
         List<SqlToken> type = rest.subList(0, typeEnd);
         AlterColumnDefinition definition = AlterColumnDefinition.read(rest.subList(typeEnd, rest.size()));
@@ -67,7 +67,7 @@ final class AlterColumnParser {
     }
 
     /** ALTER [COLUMN] name ..., the cursor just after ALTER [COLUMN]. */
-    static AlterSubcommand alterColumn(AlterTokenCursor cursor) {
+    static AlterSubcommand alterColumn(TokenCursor cursor) {
         String column = cursor.name();
         String prefix = "ALTER COLUMN " + column + " ";
         if (cursor.take("SET", "DATA", "TYPE") || cursor.take("TYPE")) {
@@ -100,7 +100,7 @@ final class AlterColumnParser {
         }
     }
 
-    private static AlterKind alterKind(AlterTokenCursor cursor) {
+    private static AlterKind alterKind(TokenCursor cursor) {
         if (cursor.take("SET", "DEFAULT")) {
             return AlterKind.SET_DEFAULT;
         }
@@ -128,7 +128,7 @@ final class AlterColumnParser {
         return setKind(cursor);
     }
 
-    private static AlterKind setKind(AlterTokenCursor cursor) {
+    private static AlterKind setKind(TokenCursor cursor) {
         if (cursor.take("SET", "STATISTICS")) {
             return AlterKind.SET_STATISTICS;
         }

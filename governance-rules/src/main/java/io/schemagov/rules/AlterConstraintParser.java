@@ -14,7 +14,7 @@ final class AlterConstraintParser {
     }
 
     /** Whether the words after ADD start a table constraint rather than a column definition. */
-    static boolean startsConstraint(AlterTokenCursor cursor) {
+    static boolean startsConstraint(TokenCursor cursor) {
         return cursor.peekIs("CONSTRAINT") || cursor.peekIs("CHECK") || cursor.peekIs("UNIQUE")
                 || cursor.peekIs("PRIMARY") || cursor.peekIs("FOREIGN") || cursor.peekIs("EXCLUDE");
     }
@@ -24,8 +24,8 @@ final class AlterConstraintParser {
      * ACCESS EXCLUSIVE; FOREIGN KEY and CHECK scan the table unless NOT VALID, UNIQUE, PRIMARY KEY and EXCLUDE
      * build an index (reading every row) unless USING INDEX adopts an existing one.
      */
-    static AlterSubcommand addConstraint(AlterTokenCursor cursor) {
-        boolean notValid = AlterTokenCursor.containsAtTopLevel(cursor.rest(), "NOT", "VALID");
+    static AlterSubcommand addConstraint(TokenCursor cursor) {
+        boolean notValid = TokenCursor.containsAtTopLevel(cursor.rest(), "NOT", "VALID");
         String name = cursor.take("CONSTRAINT") ? cursor.name() : null;
         ConstraintType type = type(cursor);
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
@@ -59,7 +59,7 @@ final class AlterConstraintParser {
                 referenced == null ? null : LockLevel.SHARE_ROW_EXCLUSIVE, label);
     }
 
-    private static ConstraintType type(AlterTokenCursor cursor) {
+    private static ConstraintType type(TokenCursor cursor) {
         if (cursor.take("CHECK")) {
             return ConstraintType.CHECK;
         }
@@ -100,7 +100,7 @@ final class AlterConstraintParser {
     /** The first name of each comma-separated element: the column of a key list. */
     private static List<String> columns(List<SqlToken> group) {
         List<String> columns = new ArrayList<>();
-        for (List<SqlToken> element : AlterTokenCursor.split(group, ",")) {
+        for (List<SqlToken> element : TokenCursor.split(group, ",")) {
             if (element.get(0).isName()) {
                 columns.add(element.get(0).name());
             }

@@ -33,7 +33,7 @@ final class AlterTableParser {
 
     /** The statement read from its tokens, or empty when it is not an ALTER TABLE. */
     static Optional<AlterTableStatement> parse(List<SqlToken> tokens, int position) {
-        AlterTokenCursor cursor = new AlterTokenCursor(tokens);
+        TokenCursor cursor = new TokenCursor(tokens);
         if (!cursor.take("ALTER", "TABLE")) {
             return Optional.empty();
         }
@@ -49,7 +49,7 @@ final class AlterTableParser {
         String table = name.isEmpty() ? null : name.get(name.size() - 1);
         String schema = name.size() > 1 ? name.get(name.size() - 2) : null;
         List<AlterSubcommand> subcommands = new ArrayList<>();
-        for (List<SqlToken> action : AlterTokenCursor.split(cursor.rest(), ",")) {
+        for (List<SqlToken> action : TokenCursor.split(cursor.rest(), ",")) {
             subcommands.add(action(action));
         }
         return Optional.of(new AlterTableStatement(position, schema, table, subcommands));
@@ -57,7 +57,7 @@ final class AlterTableParser {
 
     /** One action of the list (or the single action of a statement form). */
     static AlterSubcommand action(List<SqlToken> tokens) {
-        AlterTokenCursor cursor = new AlterTokenCursor(tokens);
+        TokenCursor cursor = new TokenCursor(tokens);
         String label = TokenText.keywords(tokens);
         if (cursor.peekIs("ADD") || cursor.peekIs("ALTER") && !cursor.peekIs(1, "CONSTRAINT")) {
             return addOrAlter(cursor);
@@ -89,7 +89,7 @@ final class AlterTableParser {
         return AlterSubcommand.simple(otherKind(cursor), null, label);
     }
 
-    private static AlterSubcommand addOrAlter(AlterTokenCursor cursor) {
+    private static AlterSubcommand addOrAlter(TokenCursor cursor) {
         boolean add = cursor.take("ADD");
         if (!add) {
             cursor.take("ALTER");
@@ -105,7 +105,7 @@ final class AlterTableParser {
         return AlterColumnParser.addColumn(cursor);
     }
 
-    private static AlterSubcommand drop(AlterTokenCursor cursor) {
+    private static AlterSubcommand drop(TokenCursor cursor) {
         if (cursor.take("CONSTRAINT")) {
             cursor.skipIfExists();
             String name = cursor.name();
@@ -117,7 +117,7 @@ final class AlterTableParser {
         return AlterSubcommand.simple(AlterKind.DROP_COLUMN, name, "DROP COLUMN " + name);
     }
 
-    private static AlterSubcommand enableOrDisable(AlterTokenCursor cursor, String label) {
+    private static AlterSubcommand enableOrDisable(TokenCursor cursor, String label) {
         boolean enable = cursor.take("ENABLE");
         cursor.take("DISABLE");
         cursor.take("REPLICA");
@@ -136,7 +136,7 @@ final class AlterTableParser {
         return AlterSubcommand.simple(AlterKind.ROW_LEVEL_SECURITY, null, label);
     }
 
-    private static AlterSubcommand set(AlterTokenCursor cursor, String label) {
+    private static AlterSubcommand set(TokenCursor cursor, String label) {
         if (cursor.take("RESET")) {
             return storageParameters(AlterKind.RESET_STORAGE_PARAMETERS, cursor, label);
         }
@@ -167,10 +167,10 @@ final class AlterTableParser {
     }
 
     /** The lock is the strongest any listed parameter needs (PostgreSQL's AlterTableGetRelOptionsLockLevel). */
-    private static AlterSubcommand storageParameters(AlterKind kind, AlterTokenCursor cursor, String label) {
+    private static AlterSubcommand storageParameters(AlterKind kind, TokenCursor cursor, String label) {
         List<SqlToken> group = cursor.group();
         LockLevel lock = LockLevel.SHARE_UPDATE_EXCLUSIVE;
-        for (List<SqlToken> parameter : AlterTokenCursor.split(group, ",")) {
+        for (List<SqlToken> parameter : TokenCursor.split(group, ",")) {
             if (!isLightParameter(parameter)) {
                 lock = LockLevel.ACCESS_EXCLUSIVE;
             }
@@ -185,7 +185,7 @@ final class AlterTableParser {
         return toast || first.startsWith("autovacuum_") || LIGHT_PARAMETERS.contains(first);
     }
 
-    private static AlterSubcommand rename(AlterTokenCursor cursor, String label) {
+    private static AlterSubcommand rename(TokenCursor cursor, String label) {
         if (cursor.take("TO")) {
             return new AlterSubcommand(AlterKind.RENAME_TABLE, AlterKind.RENAME_TABLE.lock(), TableWork.NONE, null,
                     cursor.name(), null, Set.of(), null, null, null, label);
@@ -200,7 +200,7 @@ final class AlterTableParser {
                 words + from + " TO " + to);
     }
 
-    private static AlterSubcommand partition(boolean attach, AlterTokenCursor cursor) {
+    private static AlterSubcommand partition(boolean attach, TokenCursor cursor) {
         List<String> partition = cursor.qualifiedName();
         String name = partition.isEmpty() ? null : String.join(".", partition);
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
@@ -221,7 +221,7 @@ final class AlterTableParser {
                 name, LockLevel.ACCESS_EXCLUSIVE, "DETACH PARTITION " + name + suffix);
     }
 
-    private static AlterKind otherKind(AlterTokenCursor cursor) {
+    private static AlterKind otherKind(TokenCursor cursor) {
         if (cursor.take("CLUSTER", "ON")) {
             return AlterKind.CLUSTER_ON;
         }

@@ -50,7 +50,7 @@ final class EnumValueChangedRule implements ChangeRule {
 
     /** ADD or RENAME when the statement is ALTER TYPE type ADD VALUE / RENAME VALUE, else empty. */
     private static Optional<String> valueChange(List<SqlToken> statement, String type) {
-        AlterTokenCursor cursor = new AlterTokenCursor(statement);
+        TokenCursor cursor = new TokenCursor(statement);
         if (!cursor.take("ALTER", "TYPE")) {
             return Optional.empty();
         }

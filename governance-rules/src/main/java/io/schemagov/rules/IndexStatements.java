@@ -26,7 +26,7 @@ final class IndexStatements {
     static List<CreateIndex> creates(String sql) {
         List<CreateIndex> creates = new ArrayList<>();
         for (List<SqlToken> statement : SqlScanner.statements(sql)) {
-            Cursor cursor = new Cursor(statement);
+            TokenCursor cursor = new TokenCursor(statement);
             if (startsCreateIndex(cursor)) {
                 creates.add(readCreate(cursor));
             }
@@ -37,7 +37,7 @@ final class IndexStatements {
     static List<DropIndex> drops(String sql) {
         List<DropIndex> drops = new ArrayList<>();
         for (List<SqlToken> statement : SqlScanner.statements(sql)) {
-            Cursor cursor = new Cursor(statement);
+            TokenCursor cursor = new TokenCursor(statement);
             if (cursor.take("DROP") && cursor.take("INDEX")) {
                 drops.add(readDrop(cursor));
             }
@@ -45,7 +45,7 @@ final class IndexStatements {
         return drops;
     }
 
-    private static boolean startsCreateIndex(Cursor cursor) {
+    private static boolean startsCreateIndex(TokenCursor cursor) {
         if (!cursor.take("CREATE")) {
             return false;
         }
@@ -54,7 +54,7 @@ final class IndexStatements {
     }
 
     /** CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON [ONLY] table ... */
-    private static CreateIndex readCreate(Cursor cursor) {
+    private static CreateIndex readCreate(TokenCursor cursor) {
         boolean concurrently = cursor.take("CONCURRENTLY");
         if (cursor.take("IF")) {
             cursor.take("NOT");
@@ -65,20 +65,20 @@ final class IndexStatements {
         boolean only = false;
         if (cursor.take("ON")) {
             only = cursor.take("ONLY");
-            table = cursor.qualifiedName();
+            table = ownName(cursor);
         }
         return new CreateIndex(name, table, concurrently, only);
     }
 
     /** DROP INDEX [CONCURRENTLY] [IF EXISTS] name [, ...] [CASCADE | RESTRICT] */
-    private static DropIndex readDrop(Cursor cursor) {
+    private static DropIndex readDrop(TokenCursor cursor) {
         boolean concurrently = cursor.take("CONCURRENTLY");
         if (cursor.take("IF")) {
             cursor.take("EXISTS");
         }
         List<String> names = new ArrayList<>();
         do {
-            String name = cursor.qualifiedName();
+            String name = ownName(cursor);
             if (name != null) {
                 names.add(name);
             }
@@ -86,50 +86,9 @@ final class IndexStatements {
         return new DropIndex(List.copyOf(names), concurrently);
     }
 
-    /** Reads one statement's tokens front to back. */
-    private static final class Cursor {
-        private final List<SqlToken> tokens;
-        private int next;
-
-        Cursor(List<SqlToken> tokens) {
-            this.tokens = tokens;
-        }
-
-        boolean peekIs(String keyword) {
-            return next < tokens.size() && tokens.get(next).is(keyword);
-        }
-
-        boolean take(String keyword) {
-            if (peekIs(keyword)) {
-                next++;
-                return true;
-            }
-            return false;
-        }
-
-        boolean takeSymbol(String symbol) {
-            if (next < tokens.size() && tokens.get(next).isSymbol(symbol)) {
-                next++;
-                return true;
-            }
-            return false;
-        }
-
-        String name() {
-            if (next < tokens.size() && tokens.get(next).isName()) {
-                return tokens.get(next++).name();
-            }
-            return null;
-        }
-
-        /** Reads {@code a.b.c} and returns its last part, the object's own name. */
-        String qualifiedName() {
-            String name = name();
-            while (name != null && takeSymbol(".")) {
-                String part = name();
-                name = part == null ? name : part;
-            }
-            return name;
-        }
+    /** Reads {@code a.b.c} and returns its last part, the object's own name; null when no name comes next. */
+    private static String ownName(TokenCursor cursor) {
+        List<String> parts = cursor.qualifiedName();
+        return parts.isEmpty() ? null : parts.get(parts.size() - 1);
     }
 }

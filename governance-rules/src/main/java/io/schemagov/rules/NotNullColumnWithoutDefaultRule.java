@@ -51,7 +51,7 @@ final class NotNullColumnWithoutDefaultRule implements ChangeRule {
     /** A table created earlier in the same text is new everywhere the migration runs: nothing to fail on. */
     private static boolean createdInText(AlterTableEvent alter) {
         for (List<SqlToken> statement : alter.text()) {
-            AlterTokenCursor cursor = new AlterTokenCursor(statement);
+            TokenCursor cursor = new TokenCursor(statement);
             if (!cursor.take("CREATE")) {
                 continue;
             }

@@ -49,7 +49,7 @@ final class NotNullProof {
         int depth = 0;
         int start = 0;
         for (int i = 0; i < tokens.size(); i++) {
-            depth += AlterTokenCursor.depth(tokens.get(i));
+            depth += TokenCursor.depth(tokens.get(i));
             if (depth == 0 && tokens.get(i).is("AND")) {
                 parts.add(tokens.subList(start, i));
                 start = i + 1;
@@ -71,7 +71,7 @@ final class NotNullProof {
     private static boolean closesAtEnd(List<SqlToken> tokens) {
         int depth = 0;
         for (int i = 0; i < tokens.size(); i++) {
-            depth += AlterTokenCursor.depth(tokens.get(i));
+            depth += TokenCursor.depth(tokens.get(i));
             if (depth == 0) {
                 return i == tokens.size() - 1;
             }

@@ -22,7 +22,7 @@ final class ReindexStatements {
     static List<Reindex> of(String sql) {
         List<Reindex> reindexes = new ArrayList<>();
         for (List<SqlToken> statement : SqlScanner.statements(sql)) {
-            AlterTokenCursor cursor = new AlterTokenCursor(statement);
+            TokenCursor cursor = new TokenCursor(statement);
             if (cursor.take("REINDEX")) {
                 reindexes.add(read(cursor));
             }
@@ -31,9 +31,9 @@ final class ReindexStatements {
     }
 
     /** REINDEX [(option [, ...])] {INDEX | TABLE | SCHEMA | DATABASE | SYSTEM} [CONCURRENTLY] [name] */
-    private static Reindex read(AlterTokenCursor cursor) {
+    private static Reindex read(TokenCursor cursor) {
         boolean concurrently = false;
-        for (List<SqlToken> option : AlterTokenCursor.split(cursor.group(), ",")) {
+        for (List<SqlToken> option : TokenCursor.split(cursor.group(), ",")) {
             // The option form (PostgreSQL 14+): CONCURRENTLY [boolean]
             if (option.get(0).is("CONCURRENTLY")) {
                 concurrently = option.size() == 1 || isTrue(option.get(1));

@@ -3,7 +3,7 @@ package io.schemagov.rules;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads one statement's tokens front to back for the statement readers of the compatibility rules. */
+/** Reads one statement's (or one ALTER TABLE action's) tokens front to back, for the statement readers of the rules. */
 final class TokenCursor {
 
     private final List<SqlToken> tokens;
@@ -19,35 +19,60 @@ final class TokenCursor {
         return this;
     }
 
-    boolean peekIs(String keyword) {
-        return next < tokens.size() && tokens.get(next).is(keyword);
+    boolean atEnd() {
+        return next >= tokens.size();
     }
 
-    boolean take(String keyword) {
-        if (peekIs(keyword)) {
-            next++;
-            return true;
+    /** Whether the token {@code offset} places ahead is the keyword. */
+    boolean peekIs(int offset, String keyword) {
+        int index = next + offset;
+        return index < tokens.size() && tokens.get(index).is(keyword);
+    }
+
+    boolean peekIs(String keyword) {
+        return peekIs(0, keyword);
+    }
+
+    boolean peekSymbol(String symbol) {
+        return next < tokens.size() && tokens.get(next).isSymbol(symbol);
+    }
+
+    /** Takes the keywords when they all come next, in this order; takes nothing otherwise. */
+    boolean take(String... keywords) {
+        for (int i = 0; i < keywords.length; i++) {
+            if (!peekIs(i, keywords[i])) {
+                return false;
+            }
         }
-        return false;
+        next += keywords.length;
+        return true;
     }
 
     boolean takeSymbol(String symbol) {
-        if (next < tokens.size() && tokens.get(next).isSymbol(symbol)) {
+        if (peekSymbol(symbol)) {
             next++;
             return true;
         }
         return false;
     }
 
-    /** The name at the cursor as PostgreSQL reads it (unquoted folded to lower case), or null. */
+    /** Skips an optional {@code IF EXISTS} or {@code IF NOT EXISTS}. */
+    void skipIfExists() {
+        if (take("IF", "NOT", "EXISTS")) {
+            return;
+        }
+        take("IF", "EXISTS");
+    }
+
+    /** The next token's name when it is a name (keywords included: many are valid names), else null. */
     String name() {
-        if (next < tokens.size() && tokens.get(next).isName()) {
+        if (!atEnd() && tokens.get(next).isName()) {
             return tokens.get(next++).name();
         }
         return null;
     }
 
-    /** The parts of {@code a.b.c} at the cursor; empty when no name is there. */
+    /** Reads {@code a.b.c} into its parts; empty when no name comes next. */
     List<String> qualifiedName() {
         List<String> parts = new ArrayList<>();
         String part = name();
@@ -56,6 +81,77 @@ final class TokenCursor {
             part = takeSymbol(".") ? name() : null;
         }
         return parts;
+    }
+
+    /** Reads a balanced parenthesised group and returns what is inside it; empty when none comes next. */
+    List<SqlToken> group() {
+        if (!peekSymbol("(")) {
+            return List.of();
+        }
+        int start = next + 1;
+        int depth = 0;
+        while (!atEnd()) {
+            SqlToken token = tokens.get(next++);
+            depth += depth(token);
+            if (depth == 0) {
+                return tokens.subList(start, next - 1);
+            }
+        }
+        return tokens.subList(start, next);
+    }
+
+    /** The tokens from the current position to the end. */
+    List<SqlToken> rest() {
+        return tokens.subList(Math.min(next, tokens.size()), tokens.size());
+    }
+
+    /** +1 for an opening bracket, -1 for a closing one, 0 otherwise. */
+    static int depth(SqlToken token) {
+        if (token.isSymbol("(") || token.isSymbol("[")) {
+            return 1;
+        }
+        return token.isSymbol(")") || token.isSymbol("]") ? -1 : 0;
+    }
+
+    /** Splits tokens at the separator symbol where it is outside any brackets. */
+    static List<List<SqlToken>> split(List<SqlToken> tokens, String separator) {
+        List<List<SqlToken>> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            depth += depth(token);
+            if (depth == 0 && token.isSymbol(separator)) {
+                parts.add(tokens.subList(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(tokens.subList(start, tokens.size()));
+        return parts.stream().filter(part -> !part.isEmpty()).toList();
+    }
+
+    /** Whether the keywords occur in sequence outside any brackets, e.g. {@code NOT VALID}. */
+    static boolean containsAtTopLevel(List<SqlToken> tokens, String... keywords) {
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            depth += depth(tokens.get(i));
+            if (depth == 0 && matchesAt(tokens, i, keywords)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAt(List<SqlToken> tokens, int index, String... keywords) {
+        if (index + keywords.length > tokens.size()) {
+            return false;
+        }
+        for (int k = 0; k < keywords.length; k++) {
+            if (!tokens.get(index + k).is(keywords[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The rest of the statement cut at commas outside parentheses, e.g. the actions of an ALTER TABLE. */
