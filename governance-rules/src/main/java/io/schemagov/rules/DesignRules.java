@@ -10,14 +10,19 @@ public final class DesignRules {
 
     /** A new list of these table-state rules with their default settings, in the order they report. */
     public static List<Rule> all() {
+        return all(RuleOptions.defaults());
+    }
+
+    /** A new list of these table-state rules with the given settings, in the order they report. */
+    public static List<Rule> all(RuleOptions options) {
         return List.of(
                 new PrimaryKeyTypeRule(),
                 new ForeignKeyTypeMismatchRule(),
                 new OnDeleteNotStatedRule(),
                 new DuplicateIndexRule(),
                 new RedundantIndexRule(),
-                new TooManyIndexesRule(),
-                new AuditColumnsMissingRule(),
+                new TooManyIndexesRule(options.maxIndexesPerTable()),
+                new AuditColumnsMissingRule(options.auditColumns()),
                 new NameNotSnakeCaseRule(),
                 new IdentifierLengthLimitRule(),
                 new ReservedWordNameRule(),

@@ -11,6 +11,11 @@ public final class RuleCatalog {
 
     /** A new list of every built-in rule: change rules first, then table-state rules. */
     public static List<Rule> defaultRules() {
+        return defaultRules(RuleOptions.defaults());
+    }
+
+    /** A new list of every built-in rule with the given options: change rules first, then table-state rules. */
+    public static List<Rule> defaultRules(RuleOptions options) {
         List<Rule> rules = new ArrayList<>(List.of(
                 new TableDroppedRule(),
                 new ColumnDroppedRule(),
@@ -23,7 +28,7 @@ public final class RuleCatalog {
         rules.add(new PrimaryKeyMissingRule());
         rules.add(new ForeignKeyWithoutIndexRule());
         rules.add(new TimestampWithoutTimeZoneRule());
-        rules.addAll(DesignRules.all());
+        rules.addAll(DesignRules.all(options));
         return List.copyOf(rules);
     }
 }

@@ -4,7 +4,10 @@ import io.schemagov.model.ChangeKind;
 import io.schemagov.model.DroppedObject;
 import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.model.TableSnapshot;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -20,17 +23,38 @@ public final class RuleEngine {
     /** The id of the finding that stands in for a rule that threw. */
     public static final String RULE_FAILURE = "rule-failure";
 
+    /** The id of the finding that reports a {@code schemagov:ignore} comment that could not be applied. */
+    public static final String INVALID_SUPPRESSION = "invalid-suppression";
+
     private final List<ChangeRule> changeRules = new ArrayList<>();
     private final List<TableRule> tableRules = new ArrayList<>();
     private final List<RuleInfo> infos;
+    private final Set<String> ids = new HashSet<>();
     private final RuleSettings settings;
+    private final RulePolicy policy;
 
     public RuleEngine(List<Rule> rules, RuleSettings settings) {
+        this(rules, settings, RulePolicy.none());
+    }
+
+    /**
+     * @param policy what the team changed: disabled rules do not run, overridden severities and thresholds apply,
+     *               and suppressed findings are reported marked as such
+     * @throws IllegalArgumentException when two rules share an id or the policy names a rule that is not given
+     */
+    public RuleEngine(List<Rule> rules, RuleSettings settings, RulePolicy policy) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        Set<String> ids = new HashSet<>();
+        this.policy = Objects.requireNonNull(policy, "policy");
         for (Rule rule : rules) {
             if (!ids.add(rule.info().id())) {
                 throw new IllegalArgumentException("two rules share the id " + rule.info().id());
+            }
+        }
+        requireKnown(policy.overrides().keySet());
+        requireKnown(policy.suppressions().stream().map(RulePolicy.ObjectSuppression::ruleId).toList());
+        for (Rule rule : rules) {
+            if (!policy.overrideOf(rule.info().id()).enabled()) {
+                continue;
             }
             if (rule instanceof ChangeRule change) {
                 changeRules.add(change);
@@ -38,7 +62,15 @@ public final class RuleEngine {
                 tableRules.add((TableRule) rule); // Rule is sealed: the only other kind
             }
         }
-        this.infos = rules.stream().map(Rule::info).toList();
+        this.infos = rules.stream().map(Rule::info).filter(info -> policy.overrideOf(info.id()).enabled()).toList();
+    }
+
+    private void requireKnown(Collection<String> ruleIds) {
+        for (String id : ruleIds) {
+            if (!ids.contains(id)) {
+                throw new IllegalArgumentException("the rule policy names the unknown rule " + id);
+            }
+        }
     }
 
     /** The built-in rules with the default size thresholds. */
@@ -67,17 +99,63 @@ public final class RuleEngine {
                 clean.add(new CleanTable(rule.info().id(), EventTables.schemaOf(dropped), EventTables.nameOf(dropped)));
             }
         }
-        return new Evaluation(findings, clean);
+        return new Evaluation(judged(event, findings), clean);
     }
 
-    /** The descriptions of the rules this engine runs, in the order given. */
+    /** The descriptions of the rules this engine runs (disabled ones left out), in the order given. */
     public List<RuleInfo> rules() {
         return infos;
     }
 
+    /**
+     * The findings with the team's decisions applied: overridden severities, and suppressions from the statement's
+     * own comments or the rules file, judged on the day of the change so that replaying old events gives the same
+     * result. A malformed {@code schemagov:ignore} becomes a finding of its own: it suppressed nothing.
+     */
+    private List<Finding> judged(SchemaChangeEvent event, List<Finding> findings) {
+        InlineSuppressions inline = InlineSuppressions.in(event.getStatement(), ids);
+        if (policy.overrides().isEmpty() && policy.suppressions().isEmpty() && inline == InlineSuppressions.NONE) {
+            return findings;
+        }
+        LocalDate day = event.getEventTime().atZone(ZoneOffset.UTC).toLocalDate();
+        String database = event.getSource().getDatabase();
+        String author = event.getActor() == null ? null : event.getActor().getRole();
+        List<Finding> judged = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            Severity severity = policy.overrideOf(finding.ruleId()).severity();
+            Finding f = severity == null ? finding : finding.withSeverity(severity);
+            Suppression suppression = suppressionOf(f, inline, database, day, author);
+            judged.add(suppression == null ? f : f.withSuppression(suppression));
+        }
+        for (String problem : inline.problems()) {
+            String identity = event.getObjectIdentity() == null ? null : Names.normalized(event.getObjectIdentity());
+            judged.add(new Finding(INVALID_SUPPRESSION, Severity.LOW, event.getSchemaName(), null, identity,
+                    "A " + InlineSuppressions.MARKER + " comment in " + event.getCommandTag()
+                            + (identity == null ? "" : " " + identity) + " was not applied: " + problem,
+                    "Write the comment as -- " + InlineSuppressions.MARKER + " <rule-id>[,<rule-id>] <reason>, "
+                            + "with rule ids from the rule reference; the findings it meant to suppress stay open."));
+        }
+        return judged;
+    }
+
+    /** The statement's own comment first, as the most specific decision; then the first active rules-file entry. */
+    private Suppression suppressionOf(Finding finding, InlineSuppressions inline, String database, LocalDate day,
+            String author) {
+        String reason = inline.reasonFor(finding.ruleId());
+        if (reason != null) {
+            return new Suppression(Suppression.Source.INLINE, author, reason, null);
+        }
+        for (RulePolicy.ObjectSuppression configured : policy.suppressions()) {
+            if (configured.suppression().activeOn(day) && configured.matches(database, finding)) {
+                return configured.suppression();
+            }
+        }
+        return null;
+    }
+
     private List<Finding> runChangeRule(ChangeRule rule, SchemaChangeEvent event) {
         try {
-            return List.copyOf(rule.evaluate(event, settings));
+            return List.copyOf(rule.evaluate(event, settingsOf(rule)));
         } catch (Exception e) { // also checked exceptions thrown sneakily
             String identity = event.getObjectIdentity() == null ? null : Names.normalized(event.getObjectIdentity());
             String subject = event.getCommandTag() + (identity == null ? "" : " " + identity);
@@ -88,7 +166,7 @@ public final class RuleEngine {
     private void runTableRule(TableRule rule, TableSnapshot table, List<Finding> findings, List<CleanTable> clean) {
         Optional<Finding> finding;
         try {
-            finding = Objects.requireNonNull(rule.evaluate(table, settings), "rule returned null");
+            finding = Objects.requireNonNull(rule.evaluate(table, settingsOf(rule)), "rule returned null");
         } catch (Exception e) {
             // No CleanTable either: the rule did not check the table, so earlier findings must stand.
             String name = Names.of(table);
@@ -100,6 +178,11 @@ public final class RuleEngine {
         } else {
             clean.add(new CleanTable(rule.info().id(), table.getSchemaName(), table.getTableName()));
         }
+    }
+
+    private RuleSettings settingsOf(Rule rule) {
+        RuleSettings own = policy.overrideOf(rule.info().id()).settings();
+        return own == null ? settings : own;
     }
 
     private static Finding failure(Rule rule, String subject, String schema, String table, String object,
