@@ -43,6 +43,18 @@ final class ElasticsearchProbe {
         return hits;
     }
 
+    /** Changes some fields of a document, as the dashboard does when people triage a finding. */
+    void update(String index, String id, String fieldsJson) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/" + index + "/_update/"
+                        + URLEncoder.encode(id, StandardCharsets.UTF_8) + "?refresh=true"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"doc\":" + fieldsJson + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("update of " + id + " failed: " + response.statusCode() + " " + response.body());
+        }
+    }
+
     void refresh(String index) throws Exception {
         http.send(HttpRequest.newBuilder(URI.create(url + "/" + index + "/_refresh"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -16,7 +17,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("schemagov.analyzer")
-public record AnalyzerProperties(@Valid @DefaultValue KafkaProperties kafka, @Valid @DefaultValue Thresholds thresholds) {
+public record AnalyzerProperties(@Valid @DefaultValue KafkaProperties kafka, @Valid @DefaultValue Thresholds thresholds,
+        /** The rules file (YAML, see docs/rules.md), or unset to run every rule as shipped. */
+        Path rulesFile) {
 
     /** Kafka connection, consumer groups (the data-change loop uses the group id plus "-audit") and topics. */
     public record KafkaProperties(

@@ -1,14 +1,23 @@
 package io.schemagov.analyzer.config;
 
-import io.schemagov.rules.RuleCatalog;
 import io.schemagov.rules.RuleEngine;
 import io.schemagov.rules.RuleSettings;
+import io.schemagov.rules.config.RulesFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Builds the rule engine from the catalogue and the configured thresholds. */
+/** Builds the rule engine from the catalogue, the configured thresholds and the rules file. */
 @Configuration(proxyBeanMethods = false)
 class RulesConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RulesConfiguration.class);
+    private static final String RULES_FILE = "schemagov.analyzer.rules-file";
 
     @Bean
     RuleEngine ruleEngine(AnalyzerProperties properties) {
@@ -17,6 +26,21 @@ class RulesConfiguration {
             throw new IllegalStateException("schemagov.analyzer.thresholds: need small-table-rows < large-table-rows < huge-table-rows, got "
                     + t.smallTableRows() + ", " + t.largeTableRows() + ", " + t.hugeTableRows());
         }
-        return new RuleEngine(RuleCatalog.defaultRules(), new RuleSettings(t.smallTableRows(), t.largeTableRows(), t.hugeTableRows()));
+        RuleSettings thresholds = new RuleSettings(t.smallTableRows(), t.largeTableRows(), t.hugeTableRows());
+        Path path = properties.rulesFile();
+        if (path == null) {
+            return RulesFile.empty().engine(RULES_FILE, thresholds);
+        }
+        try {
+            RulesFile file = RulesFile.parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+            RuleEngine engine = file.engine(path.toString(), thresholds);
+            log.info("Rules file {}: {} rules enabled, {} overridden, {} suppressions", path, engine.rules().size(),
+                    file.overrides().size(), file.suppressions().size());
+            return engine;
+        } catch (IOException e) {
+            throw new IllegalStateException(RULES_FILE + ": cannot read " + path + " (" + e + ")", e);
+        } catch (IllegalArgumentException e) { // RulesFileException says where and why
+            throw new IllegalStateException(RULES_FILE + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -12,11 +12,13 @@ import io.schemagov.rules.Evaluation;
 import io.schemagov.rules.Finding;
 import io.schemagov.rules.RuleInfo;
 import io.schemagov.rules.RuleScope;
+import io.schemagov.rules.Suppression;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -70,7 +72,10 @@ public final class FindingDocuments {
         doc.put("ruleTitle", rule == null ? finding.ruleId() : rule.title());
         doc.put("severity", finding.severity().name());
         doc.put("severityRank", finding.severity().rank());
-        doc.put("status", "open");
+        doc.put("status", finding.suppressed() ? "suppressed" : "open");
+        if (finding.suppressed()) {
+            doc.put("suppression", suppression(finding.suppression(), detectedAt));
+        }
         doc.put("scope", rule != null && rule.scope() == RuleScope.TABLE_STATE ? "state" : "change");
         doc.put("schema", finding.schema());
         doc.put("table", finding.table());
@@ -85,6 +90,16 @@ public final class FindingDocuments {
             doc.put("tableBytes", table.getTotalBytes());
         });
         return doc;
+    }
+
+    private static Map<String, Object> suppression(Suppression suppression, Instant at) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("source", suppression.source().name().toLowerCase(Locale.ROOT));
+        fields.put("author", suppression.author());
+        fields.put("reason", suppression.reason());
+        fields.put("expires", suppression.expires() == null ? null : suppression.expires().toString());
+        fields.put("at", at.toString());
+        return fields;
     }
 
     private static java.util.Optional<TableSnapshot> tableOf(SchemaChangeEvent event, Finding finding) {

@@ -6,7 +6,10 @@ import io.schemagov.analyzer.deadletter.DeadLetterPublisher;
 import io.schemagov.analyzer.deadletter.DeadLetterPublisher.DeadLetter;
 import io.schemagov.analyzer.elasticsearch.BulkWriter;
 import io.schemagov.analyzer.elasticsearch.IndexOperation;
+import io.schemagov.analyzer.elasticsearch.StoredDocuments;
 import io.schemagov.analyzer.findings.FindingDocuments;
+import io.schemagov.analyzer.findings.Triage;
+import io.schemagov.model.ElasticsearchIndices;
 import io.schemagov.analyzer.history.SchemaHistoryDocuments;
 import io.schemagov.model.DataChangeEvent;
 import io.schemagov.model.EventCodec;
@@ -18,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
@@ -33,16 +38,19 @@ public class BatchProcessor {
     private final RuleEngine rules;
     private final BulkWriter writer;
     private final DeadLetterPublisher deadLetters;
+    private final StoredDocuments stored;
     private final FindingDocuments findings;
     private final SchemaHistoryDocuments history = new SchemaHistoryDocuments();
     private final AuditDocuments audit = new AuditDocuments();
     private final String schemaChangesTopic;
     private final String dataChangesTopic;
 
-    public BatchProcessor(RuleEngine rules, BulkWriter writer, DeadLetterPublisher deadLetters, AnalyzerProperties properties) {
+    public BatchProcessor(RuleEngine rules, BulkWriter writer, DeadLetterPublisher deadLetters, StoredDocuments stored,
+            AnalyzerProperties properties) {
         this.rules = rules;
         this.writer = writer;
         this.deadLetters = deadLetters;
+        this.stored = stored;
         this.findings = new FindingDocuments(rules.rules());
         this.schemaChangesTopic = properties.kafka().schemaChangesTopic();
         this.dataChangesTopic = properties.kafka().dataChangesTopic();
@@ -88,9 +96,20 @@ public class BatchProcessor {
                 MDC.remove("source");
             }
         }
+        keepTriage(findingWrites);
         write(findingWrites, true, dead);
         write(recordWrites, false, dead);
         deadLetters.publish(dead.entrySet().stream().map(e -> new DeadLetter(e.getKey(), e.getValue())).toList());
+    }
+
+    /** Rewritten findings keep what people decided about them in the dashboard or the statement's comments. */
+    private void keepTriage(Writes writes) {
+        Set<String> ids = writes.operations.stream().filter(IndexOperation.Put.class::isInstance)
+                .map(IndexOperation::id).collect(Collectors.toSet());
+        List<IndexOperation> kept = Triage.kept(writes.operations,
+                stored.fields(ElasticsearchIndices.FINDINGS, ids, Triage.FIELDS));
+        writes.operations.clear();
+        writes.operations.addAll(kept);
     }
 
     /**

@@ -32,7 +32,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * A team's rules file: which rules run, their severities, size thresholds and options, and the findings accepted
  * on named objects. Every mistake in it is reported with its line, so a bad file stops start-up with a message
  * that says what to fix instead of running with rules nobody meant. The format is documented in
- * {@code docs/rules.md}.
+ * {@code docs/rules-file.md}.
  *
  * @param thresholds   the size thresholds for every rule, or null to keep the service's
  * @param ruleSettings per rule id, thresholds that differ from the general ones (unset ones inherit)
