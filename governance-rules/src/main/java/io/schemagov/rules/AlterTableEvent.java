@@ -24,6 +24,25 @@ record AlterTableEvent(SchemaChangeEvent event, LockedTable table, List<AlterTab
      * it; a command run from a function or DO block has its text in a string literal, out of reach.
      */
     static Optional<AlterTableEvent> of(SchemaChangeEvent event) {
+        Read last = LAST.get();
+        if (last != null && last.event() == event) {
+            return last.alter();
+        }
+        Optional<AlterTableEvent> alter = read(event);
+        LAST.set(new Read(event, alter));
+        return alter;
+    }
+
+    /**
+     * The last event read on this thread: some fifteen rules ask for the same event's ALTER TABLE one after the
+     * other. Keyed by identity; rules never change the event they are given.
+     */
+    private static final ThreadLocal<Read> LAST = new ThreadLocal<>();
+
+    private record Read(SchemaChangeEvent event, Optional<AlterTableEvent> alter) {
+    }
+
+    private static Optional<AlterTableEvent> read(SchemaChangeEvent event) {
         if (!"ALTER TABLE".equalsIgnoreCase(event.getCommandTag()) || event.getStatement() == null) {
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,9 @@ import java.util.Objects;
 record IndexShape(IndexSnapshot index, String method, List<String> keys, String rest) {
 
     private static final String USING = " USING ";
+    private static final Pattern STORAGE_PARAMETERS = Pattern.compile("\\s+WITH\\s*\\([^)]*\\)");
+    private static final Pattern TABLESPACE = Pattern.compile("\\s+TABLESPACE\\s+\\S+");
+    private static final Pattern PREDICATE = Pattern.compile("\\s+WHERE\\s.*$");
 
     static IndexShape of(IndexSnapshot index) {
         String definition = index.getDefinition() == null ? "" : index.getDefinition();
@@ -30,11 +34,10 @@ record IndexShape(IndexSnapshot index, String method, List<String> keys, String 
             return new IndexShape(index, "btree", index.getColumns(), "");
         }
         String method = definition.substring(using + USING.length(), open).trim().toLowerCase(Locale.ROOT);
-        String rest = definition.substring(close + 1)
-                .replaceAll("\\s+WITH\\s*\\([^)]*\\)", "")
-                .replaceAll("\\s+TABLESPACE\\s+\\S+", "")
-                .replaceAll("\\s+WHERE\\s.*$", "") // the predicate is compared from its own field
-                .trim();
+        String rest = definition.substring(close + 1);
+        rest = STORAGE_PARAMETERS.matcher(rest).replaceAll("");
+        rest = TABLESPACE.matcher(rest).replaceAll("");
+        rest = PREDICATE.matcher(rest).replaceAll("").trim(); // the predicate is compared from its own field
         return new IndexShape(index, method, split(definition.substring(open + 1, close)), rest);
     }
 
