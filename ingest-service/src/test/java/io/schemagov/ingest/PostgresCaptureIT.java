@@ -15,12 +15,19 @@ import io.schemagov.model.DataChangeEvent;
 import io.schemagov.model.Operation;
 import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.model.TableSnapshot;
+import io.schemagov.model.audit.AuditChain;
+import io.schemagov.model.audit.AuditFacts;
+import io.schemagov.model.audit.ChainVerification;
+import io.schemagov.model.audit.ChainedRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -216,6 +223,35 @@ class PostgresCaptureIT {
         assertThat(update.getBefore().get("balance")).isEqualTo("10.50");
         assertThat(update.getAfter().get("balance")).isEqualTo("20.00");
         assertThat(update.getAfter().get("email")).isEqualTo(insert.getAfter().get("email"));
+    }
+
+    @Test
+    void auditedChangesAreHashChainedPerTableWithoutGapsAcrossARestart() throws Exception {
+        sql("INSERT INTO public.accounts VALUES (101, 'ann@example.com', 1), (102, 'bob@example.com', 2)",
+            "UPDATE public.accounts SET balance = 5 WHERE id = 101");
+        events.awaitDataChange(e -> e.getOperation() == Operation.UPDATE && "101".equals(e.getKey().get("id")));
+        ingest.close();
+        sql("DELETE FROM public.accounts WHERE id = 102");
+        ingest = startApplication();
+        sql("INSERT INTO public.accounts VALUES (103, 'cy@example.com', 3)");
+        events.awaitDataChange(e -> e.getOperation() == Operation.DELETE && "102".equals(e.getKey().get("id")));
+        events.awaitDataChange(e -> e.getOperation() == Operation.INSERT && "103".equals(e.getKey().get("id")));
+
+        List<DataChangeEvent> accounts = events.dataChanges.stream()
+                .filter(e -> e.getTableName().equals("accounts") && e.getSource().getDatabase().equals("it")).toList();
+        assertThat(accounts).allSatisfy(e -> assertThat(e.getChain()).isNotNull());
+        Map<Long, List<DataChangeEvent>> bySequence = accounts.stream()
+                .collect(Collectors.groupingBy(e -> e.getChain().getSequence(), TreeMap::new, Collectors.toList()));
+        // A change repeated after a restart carries the very same link; it never gets a second one.
+        bySequence.values().forEach(same -> assertThat(same.stream().map(e -> e.getChain().getHash()).distinct())
+                .hasSize(1));
+        List<ChainedRecord> chain = bySequence.values().stream().map(same -> same.get(0))
+                .map(e -> new ChainedRecord(e.getSource().getPosition(), e.getChain().getSequence(),
+                        e.getChain().getPreviousHash(), e.getChain().getHash(), () -> AuditFacts.of(e)))
+                .toList();
+        assertThat(chain).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(AuditChain.verify(chain, null)).extracting(ChainVerification::intact, ChainVerification::reason)
+                .containsExactly(true, null);
     }
 
     @Test

@@ -42,6 +42,13 @@ public final class AuditDocuments {
         Instant commit = event.getSource().getCommitTime();
         doc.put("commitTime", commit == null ? null : commit.toString());
         doc.put("indexedAt", indexedAt.toString());
+        if (event.getChain() != null) {
+            Map<String, Object> chain = new LinkedHashMap<>();
+            chain.put("sequence", event.getChain().getSequence());
+            chain.put("previousHash", event.getChain().getPreviousHash());
+            chain.put("hash", event.getChain().getHash());
+            doc.put("chain", chain);
+        }
         String id = DocumentIds.of(event.getSource().getDatabase(), event.getSource().getPosition(),
                 event.getSchemaName() + "." + event.getTableName());
         return new IndexOperation.Put(ElasticsearchIndices.AUDIT_INDEX_PREFIX + DAY.format(event.getEventTime()), id, doc);

@@ -6,6 +6,7 @@ import io.schemagov.ingest.capture.CaptureSetupException;
 import io.schemagov.ingest.capture.Publication;
 import io.schemagov.ingest.config.IngestProperties;
 import io.schemagov.ingest.config.SourceProperties;
+import io.schemagov.ingest.mapping.AuditChains;
 import io.schemagov.ingest.mapping.ChangeRecordMapper;
 import io.schemagov.ingest.mapping.ColumnMasking;
 import io.schemagov.ingest.mapping.Topics;
@@ -55,7 +56,8 @@ public class IngestService implements SmartLifecycle {
         Topics topics = new Topics(properties.kafka().schemaChangesTopic(), properties.kafka().dataChangesTopic(),
                 properties.kafka().deadLetterTopic());
         for (SourceProperties source : properties.sources()) {
-            startSource(source, new ChangeRecordMapper(source.name(), topics, masking));
+            AuditChains chains = AuditChains.load(properties.stateDirectory().resolve(source.name() + ".audit-chain"));
+            startSource(source, new ChangeRecordMapper(source.name(), topics, masking, chains));
         }
         running = true;
     }

@@ -41,9 +41,11 @@ final class PublishingConsumer implements DebeziumEngine.ChangeConsumer<RecordCh
                 send.get();
             } catch (ExecutionException e) {
                 // Nothing of this batch is marked processed: Debezium delivers it again after the restart.
+                mapper.notPublished();
                 throw new PublishFailedException("Kafka did not acknowledge a record: " + e.getCause().getMessage(), e.getCause());
             }
         }
+        mapper.published();
         for (RecordChangeEvent<SourceRecord> record : records) {
             committer.markProcessed(record);
         }

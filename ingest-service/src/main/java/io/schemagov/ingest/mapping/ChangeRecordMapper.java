@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -27,11 +28,23 @@ public final class ChangeRecordMapper {
     private final Topics topics;
     private final DdlMessageReader ddlReader = new DdlMessageReader();
     private final DataChangeReader dataReader;
+    private final AuditChains chains;
 
-    public ChangeRecordMapper(String database, Topics topics, ColumnMasking masking) {
+    public ChangeRecordMapper(String database, Topics topics, ColumnMasking masking, AuditChains chains) {
         this.database = database;
         this.topics = topics;
         this.dataReader = new DataChangeReader(masking);
+        this.chains = chains;
+    }
+
+    /** Everything mapped since the last call is acknowledged by Kafka. */
+    public void published() {
+        chains.save();
+    }
+
+    /** Nothing mapped since the last {@link #published()} reached Kafka for sure; it will be delivered again. */
+    public void notPublished() {
+        chains.discard();
     }
 
     public List<OutboundRecord> map(SourceRecord record) {
@@ -43,8 +56,15 @@ public final class ChangeRecordMapper {
             return List.of(ddl(value.getStruct("message"), position));
         }
         if (value.schema().field("op") != null && value.schema().field("after") != null) {
-            DataChangeEvent event = dataReader.read((Struct) record.key(), value, position);
-            return List.of(OutboundRecord.of(topics.dataChanges(), dataKey(event), EventCodec.encode(event)));
+            DataChangeEvent read = dataReader.read((Struct) record.key(), value, position);
+            long[] order = Positions.order(value);
+            Optional<DataChangeEvent> event = chains.link(read, order[0], order[1]);
+            if (event.isEmpty()) {
+                log.debug("source '{}': change at {} is already in Kafka with its audit link", database,
+                        position.getPosition());
+                return List.of();
+            }
+            return List.of(OutboundRecord.of(topics.dataChanges(), dataKey(event.get()), EventCodec.encode(event.get())));
         }
         log.debug("ignoring record on {} without a change", record.topic());
         return List.of();
