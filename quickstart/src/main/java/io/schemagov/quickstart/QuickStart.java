@@ -21,6 +21,9 @@ public final class QuickStart {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(VerifyAuditCommand.NAME)) {
+            System.exit(VerifyAuditCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         Path root = Path.of(System.getProperty("schemagov.quickstart.dir", "target/quickstart")).toAbsolutePath();
         int dashboardPort = Integer.getInteger("schemagov.dashboard.port", 8080);
         System.out.println("Starting PostgreSQL, Kafka and Elasticsearch under " + root + " ...");

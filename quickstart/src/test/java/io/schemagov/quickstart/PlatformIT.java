@@ -2,10 +2,17 @@ package io.schemagov.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schemagov.dashboard.audit.AuditVerificationReport;
+import io.schemagov.dashboard.audit.AuditVerifier;
 import io.schemagov.devstack.PostgresServer;
 import io.schemagov.devstack.SharedStack;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,6 +25,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,9 +48,10 @@ class PlatformIT {
     static void start() throws Exception {
         postgres = SharedStack.postgres();
         postgres.createDatabase(DATABASE);
-        sql("CREATE TABLE IF NOT EXISTS public.payments (id bigint PRIMARY KEY, card_holder text, amount numeric(10,2))");
+        sql("CREATE TABLE IF NOT EXISTS public.payments (id bigint PRIMARY KEY, card_holder text, amount numeric(10,2))",
+            "CREATE TABLE IF NOT EXISTS public.ledger (id bigint PRIMARY KEY, amount numeric(10,2))");
         platform = Platform.start(new Platform.Settings(SharedStack.kafka().bootstrapServers(), SharedStack.elasticsearch().httpUrl(),
-                "e2e", postgres.jdbcUrl(DATABASE), PostgresServer.USER, "not-logged", List.of("public.payments"),
+                "e2e", postgres.jdbcUrl(DATABASE), PostgresServer.USER, "not-logged", List.of("public.payments", "public.ledger"),
                 List.of("public.payments.card_holder"), Files.createTempDirectory("platform-it"), 0));
     }
 
@@ -104,6 +114,49 @@ class PlatformIT {
         Thread.sleep(2000);
         assertThat(search("schemagov-findings", "database:e2e AND ruleId:primary-key-missing AND table:restart_a*")).hasSize(25);
         assertThat(search("schemagov-schema-history", "database:e2e AND table:restart_a* AND commandTag:\"CREATE TABLE\"")).hasSize(25);
+    }
+
+    @Test
+    void theAuditTrailOfATableVerifiesUntilARecordIsEditedInElasticsearch() throws Exception {
+        sql("INSERT INTO public.ledger VALUES (1, 10.00)", "INSERT INTO public.ledger VALUES (2, 20.00)",
+            "UPDATE public.ledger SET amount = 25.00 WHERE id = 2", "DELETE FROM public.ledger WHERE id = 1");
+        JsonNode records = awaitHits("schemagov-audit", "database:e2e AND table:\"public.ledger\"", h -> h.size() == 4);
+        String url = SharedStack.elasticsearch().httpUrl();
+        try (RestClient rest = RestClient.builder(HttpHost.create(url)).build()) {
+            AuditVerifier verifier = new AuditVerifier(new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())));
+
+            AuditVerificationReport untouched = verifier.verify("e2e", "public.ledger", null, null);
+            assertThat(untouched).extracting(AuditVerificationReport::intact, AuditVerificationReport::checked,
+                    AuditVerificationReport::firstSequence, AuditVerificationReport::lastSequence,
+                    AuditVerificationReport::anchored).containsExactly(true, 4, 1L, 4L, true);
+
+            JsonNode update = null;
+            for (JsonNode record : records) {
+                if (record.path("_source").path("chain").path("sequence").asLong() == 3) {
+                    update = record;
+                }
+            }
+            assertThat(update).as("the UPDATE is the third link: %s", records).isNotNull();
+            assertThat(update.path("_source").path("operation").asText()).isEqualTo("UPDATE");
+            HttpResponse<String> edit = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/" + update.path("_index").asText()
+                            + "/_update/" + URLEncoder.encode(update.path("_id").asText(), StandardCharsets.UTF_8) + "?refresh=true"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"doc\": {\"after\": {\"amount\": \"2500.00\"}}}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
+
+            AuditVerificationReport edited = verifier.verify("e2e", "public.ledger", null, null);
+            assertThat(edited.intact()).isFalse();
+            assertThat(edited.brokenSequence()).isEqualTo(3L);
+            assertThat(edited.checked()).isEqualTo(2);
+            assertThat(edited.reason()).contains("altered");
+
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            int status = VerifyAuditCommand.run(new String[] {"--elasticsearch=" + url, "--database=e2e",
+                    "--table=public.ledger"}, new PrintStream(printed, true, StandardCharsets.UTF_8));
+            assertThat(status).isEqualTo(1);
+            assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("BROKEN: e2e public.ledger at sequence 3");
+        }
     }
 
     private static String[] tables(String prefix, int from, int to) {
