@@ -12,6 +12,7 @@ import io.schemagov.model.ChangeKind;
 import io.schemagov.model.ColumnSnapshot;
 import io.schemagov.model.ConstraintType;
 import io.schemagov.model.DataChangeEvent;
+import io.schemagov.model.EventCodec;
 import io.schemagov.model.Operation;
 import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.model.TableSnapshot;
@@ -47,7 +48,9 @@ class PostgresCaptureIT {
         postgres = SharedStack.postgres();
         postgres.createDatabase(DATABASE);
         sql("CREATE TABLE IF NOT EXISTS public.accounts (id bigint PRIMARY KEY, email text NOT NULL, balance numeric(12,2))",
-            "CREATE TABLE IF NOT EXISTS public.legacy_log (line text)");
+            "CREATE TABLE IF NOT EXISTS public.legacy_log (line text)",
+            "CREATE TABLE IF NOT EXISTS public.patients (id bigint PRIMARY KEY, full_name text, mobile_phone text, "
+                + "birth_date date, note text, visits int)");
         stateDirectory = Files.createTempDirectory("ingest-it");
         ingest = startApplication();
         events = new EventCollector(SharedStack.kafka().bootstrapServers());
@@ -62,7 +65,10 @@ class PostgresCaptureIT {
                 "--schemagov.ingest.sources[0].username=postgres",
                 "--schemagov.ingest.sources[0].password=secret-password",
                 "--schemagov.ingest.sources[0].audited-tables[0]=public.accounts",
+                "--schemagov.ingest.sources[0].audited-tables[1]=public.patients",
                 "--schemagov.ingest.masking.sensitive-columns[0]=public.accounts.email",
+                "--schemagov.ingest.masking.policies[0].column=public.patients.note",
+                "--schemagov.ingest.masking.policies[0].action=drop",
                 "--schemagov.ingest.masking.hash-key=test-key");
     }
 
@@ -223,6 +229,21 @@ class PostgresCaptureIT {
         assertThat(update.getBefore().get("balance")).isEqualTo("10.50");
         assertThat(update.getAfter().get("balance")).isEqualTo("20.00");
         assertThat(update.getAfter().get("email")).isEqualTo(insert.getAfter().get("email"));
+    }
+
+    @Test
+    void plantedPersonalDataNeverReachesKafka() throws Exception {
+        sql("INSERT INTO public.patients VALUES (1, 'Planted Person', '+1-555-0199', '1980-02-29', 'planted note', 3)");
+
+        DataChangeEvent insert = events.awaitDataChange(e -> e.getTableName().equals("patients"));
+
+        assertThat(insert.getAfter()).containsEntry("visits", "3").doesNotContainKey("note");
+        assertThat(insert.getAfter().get("full_name")).startsWith("hmac:");
+        assertThat(insert.getAfter().get("mobile_phone")).startsWith("hmac:");
+        assertThat(insert.getAfter().get("birth_date")).startsWith("hmac:");
+        assertThat(insert.getMaskedColumns()).containsExactlyInAnyOrder("full_name", "mobile_phone", "birth_date", "note");
+        String everything = new String(EventCodec.encode(insert), StandardCharsets.UTF_8);
+        assertThat(everything).doesNotContain("Planted", "555-0199", "1980", "planted note");
     }
 
     @Test

@@ -1,13 +1,18 @@
 package io.schemagov.ingest.config;
 
+import io.schemagov.ingest.mapping.ColumnMasking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -36,17 +41,50 @@ public record IngestProperties(
     }
 
     /**
-     * Columns whose values never leave the ingest in clear: each {@code schema.table.column}.
-     * With a hash key the value is replaced by a keyed hash (equal values stay joinable),
-     * without one by a fixed mask.
+     * What leaves the ingest of the audited columns' values. Columns listed in {@code sensitiveColumns} get the
+     * default action, those in {@code policies} their own; unless the classifier is off, columns whose name and
+     * type look like personal data are proposed too, and with {@code classifier: apply} (the default) protected
+     * with the default action unless listed in {@code exemptColumns}. Each column is {@code schema.table.column}.
+     *
+     * @param defaultAction mask, hash or drop; unset means hash when a hash key is set, mask otherwise
+     * @param hashKey       the HMAC key for hashed values (equal values stay joinable); required when anything is
+     *                      hashed; never logged
      */
     public record MaskingProperties(
-            @DefaultValue List<@Pattern(regexp = "[^.]+\\.[^.]+\\.[^.]+", message = "must be schema.table.column") String> sensitiveColumns,
+            @DefaultValue List<@Pattern(regexp = COLUMN, message = "must be schema.table.column") String> sensitiveColumns,
+            @DefaultValue List<@Valid ColumnPolicy> policies,
+            @DefaultValue List<@Pattern(regexp = COLUMN, message = "must be schema.table.column") String> exemptColumns,
+            ColumnMasking.Action defaultAction,
+            @DefaultValue("apply") ColumnMasking.Classifier classifier,
             @DefaultValue("") String hashKey) {
+
+        static final String COLUMN = "[^.]+\\.[^.]+\\.[^.]+";
+
+        /** The action in force for listed columns and proposals. */
+        public ColumnMasking.Action effectiveDefaultAction() {
+            return defaultAction != null ? defaultAction
+                    : hashKey.isEmpty() ? ColumnMasking.Action.MASK : ColumnMasking.Action.HASH;
+        }
+
+        /** The masking these settings describe. */
+        public ColumnMasking masking() {
+            Map<String, ColumnMasking.Action> columns = new LinkedHashMap<>();
+            sensitiveColumns.forEach(column -> columns.put(column, effectiveDefaultAction()));
+            policies.forEach(policy -> columns.put(policy.column(), policy.action()));
+            return new ColumnMasking(columns, effectiveDefaultAction(), classifier, Set.copyOf(exemptColumns), hashKey);
+        }
 
         @Override
         public String toString() {
-            return "MaskingProperties[sensitiveColumns=" + sensitiveColumns + ", hashKey=" + (hashKey.isEmpty() ? "" : "****") + "]";
+            return "MaskingProperties[sensitiveColumns=" + sensitiveColumns + ", policies=" + policies
+                    + ", exemptColumns=" + exemptColumns + ", defaultAction=" + defaultAction + ", classifier="
+                    + classifier + ", hashKey=" + (hashKey.isEmpty() ? "" : "****") + "]";
         }
+    }
+
+    /** One column's own action. */
+    public record ColumnPolicy(
+            @NotBlank @Pattern(regexp = MaskingProperties.COLUMN, message = "must be schema.table.column") String column,
+            @NotNull ColumnMasking.Action action) {
     }
 }

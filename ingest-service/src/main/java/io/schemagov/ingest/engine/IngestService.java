@@ -52,7 +52,7 @@ public class IngestService implements SmartLifecycle {
         }
         publisher = new EventPublisher(properties.kafka());
         publisher.createTopics();
-        ColumnMasking masking = new ColumnMasking(properties.masking().sensitiveColumns(), properties.masking().hashKey());
+        ColumnMasking masking = masking();
         Topics topics = new Topics(properties.kafka().schemaChangesTopic(), properties.kafka().dataChangesTopic(),
                 properties.kafka().deadLetterTopic());
         for (SourceProperties source : properties.sources()) {
@@ -60,6 +60,14 @@ public class IngestService implements SmartLifecycle {
             startSource(source, new ChangeRecordMapper(source.name(), topics, masking, chains));
         }
         running = true;
+    }
+
+    private ColumnMasking masking() {
+        try {
+            return properties.masking().masking();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e); // names the setting
+        }
     }
 
     private void startSource(SourceProperties source, ChangeRecordMapper mapper) {
