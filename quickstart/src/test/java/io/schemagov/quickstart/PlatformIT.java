@@ -49,9 +49,11 @@ class PlatformIT {
         postgres = SharedStack.postgres();
         postgres.createDatabase(DATABASE);
         sql("CREATE TABLE IF NOT EXISTS public.payments (id bigint PRIMARY KEY, card_holder text, amount numeric(10,2))",
-            "CREATE TABLE IF NOT EXISTS public.ledger (id bigint PRIMARY KEY, amount numeric(10,2))");
+            "CREATE TABLE IF NOT EXISTS public.ledger (id bigint PRIMARY KEY, amount numeric(10,2))",
+            "CREATE TABLE IF NOT EXISTS public.contacts (id bigint PRIMARY KEY, contact_email text, mobile_phone text, "
+                + "date_of_birth date, visits int)");
         platform = Platform.start(new Platform.Settings(SharedStack.kafka().bootstrapServers(), SharedStack.elasticsearch().httpUrl(),
-                "e2e", postgres.jdbcUrl(DATABASE), PostgresServer.USER, "not-logged", List.of("public.payments", "public.ledger"),
+                "e2e", postgres.jdbcUrl(DATABASE), PostgresServer.USER, "not-logged", List.of("public.payments", "public.ledger", "public.contacts"),
                 List.of("public.payments.card_holder"), Files.createTempDirectory("platform-it"), 0));
     }
 
@@ -114,6 +116,20 @@ class PlatformIT {
         Thread.sleep(2000);
         assertThat(search("schemagov-findings", "database:e2e AND ruleId:primary-key-missing AND table:restart_a*")).hasSize(25);
         assertThat(search("schemagov-schema-history", "database:e2e AND table:restart_a* AND commandTag:\"CREATE TABLE\"")).hasSize(25);
+    }
+
+    @Test
+    void plantedPersonalDataInColumnsNobodyMarkedIsNeverSearchable() throws Exception {
+        sql("INSERT INTO public.contacts VALUES (1, 'planted.person@example.org', '+1-555-0142', '1971-07-13', 4)");
+        JsonNode record = awaitHits("schemagov-audit", "database:e2e AND table:\"public.contacts\"", hits -> hits.size() == 1)
+                .get(0).path("_source");
+        assertThat(record.path("after").path("visits").asText()).isEqualTo("4");
+        assertThat(record.path("maskedColumns")).hasSize(3);
+        assertThat(record.toString()).doesNotContain("planted.person", "555-0142", "1971");
+        for (String planted : List.of("*planted.person*", "*555-0142*", "*1971-07-13*")) {
+            assertThat(search("schemagov-audit", "values:" + planted.replace("-", "\\-"))).as(planted).isEmpty();
+            assertThat(search("schemagov-audit", planted.replace("-", "\\-"))).as(planted).isEmpty();
+        }
     }
 
     @Test
