@@ -133,7 +133,7 @@ class AnalyzerPipelineIT {
             }
             return h.size() == 1;
         });
-        assertThat(hits.get(0).path("_index").asText()).isEqualTo("schemagov-audit-2026.11.20");
+        assertThat(hits.get(0).path("_index").asText()).isEqualTo("schemagov-audit-db5-2026.11.20");
         JsonNode audit = hits.get(0).path("_source");
         assertThat(audit.path("operation").asText()).isEqualTo("INSERT");
         assertThat(audit.path("table").asText()).isEqualTo("public.accounts");

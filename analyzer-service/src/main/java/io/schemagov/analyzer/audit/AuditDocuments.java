@@ -5,8 +5,6 @@ import io.schemagov.analyzer.elasticsearch.IndexOperation;
 import io.schemagov.model.DataChangeEvent;
 import io.schemagov.model.ElasticsearchIndices;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,12 +14,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Audit records of data changes, in one index per day of the change (behind the
- * {@code schemagov-audit} alias), so that retention can drop whole days.
+ * Audit records of data changes, in one index per source database and day of the change (behind the
+ * {@code schemagov-audit} alias), so that retention can drop whole days per database.
  */
 public final class AuditDocuments {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
 
     public IndexOperation of(DataChangeEvent event, Instant indexedAt) {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -51,7 +47,8 @@ public final class AuditDocuments {
         }
         String id = DocumentIds.of(event.getSource().getDatabase(), event.getSource().getPosition(),
                 event.getSchemaName() + "." + event.getTableName());
-        return new IndexOperation.Put(ElasticsearchIndices.AUDIT_INDEX_PREFIX + DAY.format(event.getEventTime()), id, doc);
+        return new IndexOperation.Put(ElasticsearchIndices.auditIndex(event.getSource().getDatabase(), event.getEventTime()),
+                id, doc);
     }
 
     private static List<String> changedColumns(Map<String, String> before, Map<String, String> after) {
