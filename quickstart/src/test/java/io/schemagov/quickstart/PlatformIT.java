@@ -7,6 +7,7 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schemagov.dashboard.audit.AuditExport;
 import io.schemagov.dashboard.audit.AuditVerificationReport;
 import io.schemagov.dashboard.audit.AuditVerifier;
 import io.schemagov.devstack.PostgresServer;
@@ -146,6 +147,17 @@ class PlatformIT {
                     AuditVerificationReport::firstSequence, AuditVerificationReport::lastSequence,
                     AuditVerificationReport::anchored).containsExactly(true, 4, 1L, 4L, true);
 
+            AuditExport export = new AuditExport(new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())));
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            export.write("e2e", "public.ledger", null, null, AuditExport.Format.JSON, json);
+            JsonNode exported = JSON.readTree(json.toByteArray()).path("tables").get(0);
+            assertThat(exported.path("verification").path("intact").asBoolean()).isTrue();
+            assertThat(exported.path("records")).extracting(r -> r.path("operation").asText() + " "
+                    + r.path("key").path("id").asText() + " " + (r.path("operation").asText().equals("DELETE")
+                            ? r.path("before").path("amount").asText() : r.path("after").path("amount").asText()))
+                    .containsExactly("INSERT 1 10.00", "INSERT 2 20.00", "UPDATE 2 25.00", "DELETE 1 10.00");
+            assertThat(sqlValue("SELECT string_agg(id || '=' || amount, ',') FROM public.ledger")).isEqualTo("2=25.00");
+
             JsonNode update = null;
             for (JsonNode record : records) {
                 if (record.path("_source").path("chain").path("sequence").asLong() == 3) {
@@ -172,6 +184,15 @@ class PlatformIT {
                     "--table=public.ledger"}, new PrintStream(printed, true, StandardCharsets.UTF_8));
             assertThat(status).isEqualTo(1);
             assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("BROKEN: e2e public.ledger at sequence 3");
+
+            ByteArrayOutputStream csv = new ByteArrayOutputStream();
+            export.write("e2e", null, null, null, AuditExport.Format.CSV, csv);
+            List<String> ledgerRows = csv.toString(StandardCharsets.UTF_8).lines()
+                    .filter(line -> line.startsWith("\"e2e\",\"public.ledger\"")).toList();
+            assertThat(ledgerRows).hasSize(4);
+            assertThat(ledgerRows.get(1)).endsWith("\"verified\"");
+            assertThat(ledgerRows.get(2)).contains("\"broken: its content does not match its hash");
+            assertThat(ledgerRows.get(3)).endsWith("\"after-break\"");
         }
     }
 
@@ -203,6 +224,14 @@ class PlatformIT {
 
     private static JsonNode get(String uri) throws Exception {
         return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static String sqlValue(String query) throws Exception {
+        try (Connection connection = postgres.connect(DATABASE); Statement statement = connection.createStatement();
+                java.sql.ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getString(1);
+        }
     }
 
     private static void sql(String... statements) throws Exception {

@@ -6,7 +6,6 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.JsonData;
 import io.schemagov.model.ElasticsearchIndices;
 import io.schemagov.model.audit.AuditChain;
 import io.schemagov.model.audit.AuditFacts;
@@ -40,20 +39,8 @@ public final class AuditVerifier {
      * @throws IOException when Elasticsearch cannot be read
      */
     public AuditVerificationReport verify(String database, String table, Instant from, Instant to) throws IOException {
-        List<Query> filters = new ArrayList<>(List.of(term("database", database), term("table", table),
-                Query.of(q -> q.exists(e -> e.field("chain.sequence")))));
-        if (from != null || to != null) {
-            filters.add(Query.of(q -> q.range(r -> r.untyped(u -> {
-                u.field("eventTime");
-                if (from != null) {
-                    u.gte(JsonData.of(from.toString()));
-                }
-                if (to != null) {
-                    u.lt(JsonData.of(to.toString()));
-                }
-                return u;
-            }))));
-        }
+        List<Query> filters = new ArrayList<>(AuditQueries.period(database, table, from, to));
+        filters.add(Query.of(q -> q.exists(e -> e.field("chain.sequence"))));
         ChainedRecord previous = null;
         Long first = null;
         Long last = null;
