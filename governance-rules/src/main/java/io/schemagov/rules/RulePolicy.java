@@ -1,11 +1,10 @@
 package io.schemagov.rules;
 
-import java.util.Arrays;
+import io.schemagov.model.Globs;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * What a team decided about the rules: which run, at what severity and size thresholds, and which findings on
@@ -58,15 +57,10 @@ public record RulePolicy(Map<String, RuleOverride> overrides, List<ObjectSuppres
             if (!ruleId.equals(finding.ruleId()) || (database != null && !database.equals(findingDatabase))) {
                 return false;
             }
-            Pattern pattern = glob(object);
+            Pattern pattern = Globs.compile(object);
             return (finding.object() != null && pattern.matcher(finding.object()).matches())
                     || (finding.table() != null && finding.schema() != null
                             && pattern.matcher(finding.schema() + "." + finding.table()).matches());
-        }
-
-        private static Pattern glob(String glob) {
-            return Pattern.compile(Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote)
-                    .collect(Collectors.joining(".*")));
         }
     }
 }

@@ -4,18 +4,17 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.schemagov.analyzer.config.AuditRetentionProperties;
 import io.schemagov.model.ElasticsearchIndices;
+import io.schemagov.model.Globs;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +49,7 @@ public class AuditRetention implements SmartLifecycle {
         this.client = client;
         this.properties = properties;
         this.clock = clock;
-        this.rules = properties.rules().stream().map(rule -> new Compiled(glob(rule.pattern()), rule.days())).toList();
+        this.rules = properties.rules().stream().map(rule -> new Compiled(Globs.compile(rule.pattern()), rule.days())).toList();
     }
 
     /** Drops every expired audit index now; returns the names dropped. */
@@ -102,9 +101,5 @@ public class AuditRetention implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return timer != null;
-    }
-
-    private static Pattern glob(String glob) {
-        return Pattern.compile(Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")));
     }
 }

@@ -1,6 +1,8 @@
 package io.schemagov.analyzer.pipeline;
 
 import io.schemagov.analyzer.audit.AuditDocuments;
+import io.schemagov.analyzer.compliance.ComplianceDocuments;
+import io.schemagov.analyzer.compliance.ComplianceRules;
 import io.schemagov.analyzer.config.AnalyzerProperties;
 import io.schemagov.analyzer.deadletter.DeadLetterPublisher;
 import io.schemagov.analyzer.deadletter.DeadLetterPublisher.DeadLetter;
@@ -40,14 +42,17 @@ public class BatchProcessor {
     private final DeadLetterPublisher deadLetters;
     private final StoredDocuments stored;
     private final FindingDocuments findings;
+    private final ComplianceRules compliance;
+    private final ComplianceDocuments complianceFindings = new ComplianceDocuments();
     private final SchemaHistoryDocuments history = new SchemaHistoryDocuments();
     private final AuditDocuments audit = new AuditDocuments();
     private final String schemaChangesTopic;
     private final String dataChangesTopic;
 
-    public BatchProcessor(RuleEngine rules, BulkWriter writer, DeadLetterPublisher deadLetters, StoredDocuments stored,
-            AnalyzerProperties properties) {
+    public BatchProcessor(RuleEngine rules, ComplianceRules compliance, BulkWriter writer, DeadLetterPublisher deadLetters,
+            StoredDocuments stored, AnalyzerProperties properties) {
         this.rules = rules;
+        this.compliance = compliance;
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.stored = stored;
@@ -81,10 +86,12 @@ public class BatchProcessor {
                     SchemaChangeEvent event = EventCodec.decodeSchemaChange(record.value());
                     MDC.put("source", event.getSource().getDatabase());
                     findingWrites.add(findings.of(event, rules.evaluate(event), now), record);
+                    findingWrites.add(complianceFindings.of(event, compliance.evaluate(event), now), record);
                     recordWrites.add(history.of(event), record);
                 } else if (record.topic().equals(dataChangesTopic)) {
                     DataChangeEvent event = EventCodec.decodeDataChange(record.value());
                     recordWrites.add(List.of(audit.of(event, now)), record);
+                    findingWrites.add(complianceFindings.of(event, compliance.evaluate(event), now), record);
                 }
             } catch (MalformedEventException e) {
                 dead.put(record, e.getMessage());
