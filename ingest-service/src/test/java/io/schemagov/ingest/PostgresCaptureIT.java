@@ -66,6 +66,7 @@ class PostgresCaptureIT {
                 "--schemagov.ingest.sources[0].password=secret-password",
                 "--schemagov.ingest.sources[0].audited-tables[0]=public.accounts",
                 "--schemagov.ingest.sources[0].audited-tables[1]=public.patients",
+                "--schemagov.ingest.sources[0].actor-attribution=true",
                 "--schemagov.ingest.masking.sensitive-columns[0]=public.accounts.email",
                 "--schemagov.ingest.masking.policies[0].column=public.patients.note",
                 "--schemagov.ingest.masking.policies[0].action=drop",
@@ -232,6 +233,23 @@ class PostgresCaptureIT {
     }
 
     @Test
+    void dataChangesCarryTheActorTheApplicationDeclaredForItsTransaction() throws Exception {
+        sql("BEGIN; SET LOCAL schemagov.actor = 'alice@example.com'; "
+                + "INSERT INTO public.accounts VALUES (201, 'a201@example.com', 1); "
+                + "UPDATE public.accounts SET balance = 2 WHERE id = 201; COMMIT",
+            "INSERT INTO public.accounts VALUES (202, 'a202@example.com', 1)");
+
+        DataChangeEvent declared = events.awaitDataChange(e -> e.getOperation() == Operation.UPDATE
+                && "201".equals(e.getKey().get("id")));
+        DataChangeEvent undeclared = events.awaitDataChange(e -> "202".equals(e.getKey().get("id")));
+
+        assertThat(declared.getActor().getDeclared()).isEqualTo("alice@example.com");
+        assertThat(declared.getActor().getRole()).isEqualTo("postgres");
+        assertThat(undeclared.getActor().getDeclared()).isNull();
+        assertThat(undeclared.getActor().getRole()).isEqualTo("postgres");
+    }
+
+    @Test
     void plantedPersonalDataNeverReachesKafka() throws Exception {
         sql("INSERT INTO public.patients VALUES (1, 'Planted Person', '+1-555-0199', '1980-02-29', 'planted note', 3)");
 
@@ -303,7 +321,7 @@ class PostgresCaptureIT {
     void roleWithoutPrivilegeGetsTheSqlToRun() throws Exception {
         sql("DO $$ BEGIN CREATE ROLE limited_user LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
         SourceProperties limited = new SourceProperties("limited", postgres.jdbcUrl(DATABASE), "limited_user", "x",
-                List.of(), List.of(), true, "", "");
+                List.of(), List.of(), true, "", "", false);
         assertThatThrownBy(() -> new CaptureInstaller().install(limited))
                 .isInstanceOf(CaptureSetupException.class)
                 .hasMessageContaining("may not install the DDL capture")

@@ -4,6 +4,7 @@ import io.schemagov.analyzer.elasticsearch.DocumentIds;
 import io.schemagov.analyzer.elasticsearch.IndexOperation;
 import io.schemagov.model.DataChangeEvent;
 import io.schemagov.model.ElasticsearchIndices;
+import io.schemagov.model.audit.AuditFacts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,9 @@ public final class AuditDocuments {
         Instant commit = event.getSource().getCommitTime();
         doc.put("commitTime", commit == null ? null : commit.toString());
         doc.put("indexedAt", indexedAt.toString());
+        // Said plainly: without attribution from the source, nobody can tell who made a data change.
+        doc.put("actor", AuditFacts.actor(event.getActor()));
+        doc.put("actorKnown", event.getActor() != null && event.getActor().getDeclared() != null);
         if (event.getChain() != null) {
             Map<String, Object> chain = new LinkedHashMap<>();
             chain.put("sequence", event.getChain().getSequence());

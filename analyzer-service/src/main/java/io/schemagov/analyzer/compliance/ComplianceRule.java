@@ -19,6 +19,9 @@ public enum ComplianceRule {
     APPEND_ONLY_TABLE_MODIFIED("append-only-table-modified", "Audit or history table modified", Severity.HIGH,
             "Audit and history tables are append-only: find out who changed or removed records and why, restore "
                     + "them from a backup, and revoke UPDATE/DELETE/TRUNCATE on the table from application roles."),
+    UNATTRIBUTED_CHANGE("unattributed-change", "Data change without an attributable actor", Severity.MEDIUM,
+            "Have the application declare who acts in every transaction on this table (SET LOCAL schemagov.actor = "
+                    + "'<user>'), and enable actor attribution for the source (sources[n].actor-attribution=true)."),
     DDL_ROLE_NOT_ALLOWED("ddl-role-not-allowed", "DDL by a role not allowed to run it", Severity.HIGH,
             "Run schema changes through the migration role(s) in schemagov.analyzer.compliance.ddl-roles; revoke "
                     + "CREATE and ownership from other roles."),

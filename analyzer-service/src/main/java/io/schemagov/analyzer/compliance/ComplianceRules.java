@@ -29,6 +29,7 @@ public class ComplianceRules {
     private final ChangeWindows windows;
     private final List<Pattern> sensitive;
     private final List<Pattern> appendOnly;
+    private final List<Pattern> actorRequired;
     private final Map<String, Long> rowsPerTransaction = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -41,6 +42,7 @@ public class ComplianceRules {
         this.windows = new ChangeWindows(properties.changeWindows());
         this.sensitive = properties.sensitiveTables().stream().map(Globs::compile).toList();
         this.appendOnly = properties.appendOnlyTables().stream().map(Globs::compile).toList();
+        this.actorRequired = properties.actorRequiredTables().stream().map(Globs::compile).toList();
     }
 
     /** The findings about one row change (the data loop is single-threaded; the counters are not shared). */
@@ -71,6 +73,11 @@ public class ComplianceRules {
         if (operation != Operation.INSERT && operation != Operation.SNAPSHOT && matches(appendOnly, table)) {
             findings.add(finding(ComplianceRule.APPEND_ONLY_TABLE_MODIFIED, event, key, transaction + " ran "
                     + operation + " on " + table + ", an append-only audit or history table"));
+        }
+        if (matches(actorRequired, table) && (event.getActor() == null || event.getActor().getDeclared() == null)) {
+            findings.add(finding(ComplianceRule.UNATTRIBUTED_CHANGE, event, key, transaction + " changed " + table
+                    + " without declaring who acts" + (event.getActor() == null ? " (no actor was recorded at all)"
+                            : " (session role " + event.getActor().getRole() + ")")));
         }
         if (matches(sensitive, table) && windows.configured() && !windows.contains(when)) {
             findings.add(finding(ComplianceRule.SENSITIVE_CHANGE_OUTSIDE_WINDOW, event, key, transaction + " changed "

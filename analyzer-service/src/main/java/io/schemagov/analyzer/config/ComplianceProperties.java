@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param softDeleteColumns a table having one of these columns deletes softly; a hard DELETE there is flagged
  * @param ddlRoles         the roles allowed to run DDL; empty means any role
  * @param ddlOnlyInWindows whether DDL outside the change windows is flagged
+ * @param actorRequiredTables tables whose every data change must name the actor the application declared (needs the
+ *                         source's actor attribution)
  */
 @Validated
 @ConfigurationProperties("schemagov.analyzer.compliance")
@@ -36,7 +38,8 @@ public record ComplianceProperties(
         @DefaultValue({"*.*_audit", "*.*_history", "*.audit_*", "audit.*"}) List<@NotBlank String> appendOnlyTables,
         @DefaultValue({"deleted_at", "is_deleted", "deleted", "archived_at"}) List<@NotBlank String> softDeleteColumns,
         @DefaultValue List<@NotBlank String> ddlRoles,
-        @DefaultValue("false") boolean ddlOnlyInWindows) {
+        @DefaultValue("false") boolean ddlOnlyInWindows,
+        @DefaultValue List<@NotBlank String> actorRequiredTables) {
 
     /**
      * A weekly window, e.g. days MONDAY..FRIDAY from 08:00 to 18:00 in Europe/Berlin.

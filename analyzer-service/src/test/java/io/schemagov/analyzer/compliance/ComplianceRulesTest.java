@@ -6,6 +6,7 @@ import io.schemagov.analyzer.config.ComplianceProperties;
 import io.schemagov.analyzer.config.ComplianceProperties.ChangeWindow;
 import io.schemagov.model.Actor;
 import io.schemagov.model.ChangeKind;
+import io.schemagov.model.DataActor;
 import io.schemagov.model.DataChangeEvent;
 import io.schemagov.model.Operation;
 import io.schemagov.model.SchemaChangeEvent;
@@ -28,7 +29,8 @@ class ComplianceRulesTest {
 
     private static ComplianceRules rules(int bulkRows, List<String> ddlRoles, boolean ddlInWindows) {
         return new ComplianceRules(new ComplianceProperties(bulkRows, List.of(OFFICE_HOURS), List.of("public.payments"),
-                List.of("*.*_history", "audit.*"), List.of("deleted_at"), ddlRoles, ddlInWindows));
+                List.of("*.*_history", "audit.*"), List.of("deleted_at"), ddlRoles, ddlInWindows,
+                List.of("public.invoices")));
     }
 
     private static DataChangeEvent change(String table, Operation operation, long tx, Instant at, Map<String, String> before) {
@@ -113,6 +115,23 @@ class ComplianceRulesTest {
         assertThat(ids(rules.evaluate(ddl("migrator", ChangeKind.DDL, FRIDAY_NIGHT_BERLIN))))
                 .containsExactly("ddl-outside-window");
         assertThat(rules.evaluate(ddl("alice", ChangeKind.BASELINE, FRIDAY_NIGHT_BERLIN))).isEmpty();
+    }
+
+    @Test
+    void aChangeToATableThatRequiresAnActorMustNameOne() {
+        ComplianceRules rules = rules(1000, List.of(), false);
+        DataChangeEvent anonymous = change("public.invoices", Operation.INSERT, 1, FRIDAY_NOON_BERLIN, null);
+        DataChangeEvent roleOnly = DataChangeEvent.newBuilder(change("public.invoices", Operation.INSERT, 2,
+                FRIDAY_NOON_BERLIN, null)).setActor(DataActor.newBuilder().setRole("app").build()).build();
+        DataChangeEvent declared = DataChangeEvent.newBuilder(change("public.invoices", Operation.INSERT, 3,
+                FRIDAY_NOON_BERLIN, null)).setActor(DataActor.newBuilder().setRole("app").setDeclared("alice").build()).build();
+
+        assertThat(rules.evaluate(anonymous)).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("no actor was recorded at all"));
+        assertThat(rules.evaluate(roleOnly)).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("session role app"));
+        assertThat(rules.evaluate(declared)).isEmpty();
+        assertThat(rules.evaluate(change("public.orders", Operation.INSERT, 4, FRIDAY_NOON_BERLIN, null))).isEmpty();
     }
 
     @Test

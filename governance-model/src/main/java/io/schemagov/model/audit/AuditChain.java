@@ -41,6 +41,7 @@ public final class AuditChain {
         masked.sort(null);
         field(text, String.valueOf(masked.size()));
         masked.forEach(column -> field(text, column));
+        row(text, facts.actor());
         field(text, Long.toString(sequence));
         field(text, previousHash);
         try {

@@ -15,7 +15,7 @@ class AuditChainTest {
         return new AuditFacts("shop", "public.accounts", "UPDATE", String.format("00000000/%08X", i), 42L + i,
                 Instant.parse("2026-11-20T10:00:00Z"), Instant.parse("2026-11-20T10:00:00.123Z"),
                 Map.of("id", "7"), Map.of("id", "7", "balance", "1.00"), Map.of("id", "7", "balance", balance),
-                List.of("email"));
+                List.of("email"), Map.of("declared", "alice", "role", "app"));
     }
 
     /** A chain of n records as the ingest writes it. */
@@ -104,7 +104,7 @@ class AuditChainTest {
         reordered.put("id", "7");
         AuditFacts same = new AuditFacts(facts.database(), facts.table(), facts.operation(), facts.position(),
                 facts.transactionId(), facts.commitTime(), facts.eventTime(), facts.key(), facts.before(), reordered,
-                facts.maskedColumns());
+                facts.maskedColumns(), facts.actor());
 
         assertThat(AuditChain.hash(same, 1, "x")).isEqualTo(AuditChain.hash(facts, 1, "x"));
         assertThat(AuditChain.hash(facts, 2, "x")).isNotEqualTo(AuditChain.hash(facts, 1, "x"));

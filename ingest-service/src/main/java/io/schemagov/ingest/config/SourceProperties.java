@@ -19,7 +19,12 @@ public record SourceProperties(
         @DefaultValue List<@Pattern(regexp = "[^.]+\\.[^.]+", message = "must be schema.table") String> auditedTables,
         @DefaultValue("true") boolean replicaIdentityFull,
         @DefaultValue("") String slotName,
-        @DefaultValue("") String publicationName) {
+        @DefaultValue("") String publicationName,
+        /**
+         * Attribute data changes: a statement trigger on each audited table records, per transaction, the actor the
+         * application declared ({@code SET LOCAL schemagov.actor = 'alice'}) and the session's role; off by default.
+         */
+        @DefaultValue("false") boolean actorAttribution) {
 
     /** Replication slot of this source; derived from its name unless configured. */
     public String slot() {

@@ -37,7 +37,7 @@ final class DebeziumConfig {
         p.setProperty("publication.autocreate.mode", "disabled");
         p.setProperty("table.include.list", source.auditedTables().isEmpty() ? NO_TABLE
                 : source.auditedTables().stream().map(Pattern::quote).collect(Collectors.joining(",")));
-        p.setProperty("message.prefix.include.list", "schemagov\\.ddl,schemagov\\.baseline");
+        p.setProperty("message.prefix.include.list", "schemagov\\.ddl,schemagov\\.baseline,schemagov\\.actor");
         p.setProperty("snapshot.mode", "no_data");
         p.setProperty("skipped.operations", "none");
         p.setProperty("decimal.handling.mode", "string");

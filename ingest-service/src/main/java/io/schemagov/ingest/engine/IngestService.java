@@ -1,5 +1,6 @@
 package io.schemagov.ingest.engine;
 
+import io.schemagov.ingest.capture.ActorAttribution;
 import io.schemagov.ingest.capture.Baseline;
 import io.schemagov.ingest.capture.CaptureInstaller;
 import io.schemagov.ingest.capture.CaptureSetupException;
@@ -74,6 +75,7 @@ public class IngestService implements SmartLifecycle {
         installer.install(source);
         try (Connection connection = installer.open(source)) {
             new Publication().synchronize(connection, source);
+            new ActorAttribution().synchronize(connection, source);
             SourceStream stream = new SourceStream(source, properties.stateDirectory(), mapper, publisher);
             streams.add(stream);
             stream.start();

@@ -29,6 +29,7 @@ public final class ChangeRecordMapper {
     private final DdlMessageReader ddlReader = new DdlMessageReader();
     private final DataChangeReader dataReader;
     private final AuditChains chains;
+    private final TransactionActors actors = new TransactionActors();
 
     public ChangeRecordMapper(String database, Topics topics, ColumnMasking masking, AuditChains chains) {
         this.database = database;
@@ -53,10 +54,14 @@ public final class ChangeRecordMapper {
         }
         SourcePosition position = Positions.of(database, value);
         if (value.schema().field("message") != null) {
-            return List.of(ddl(value.getStruct("message"), position));
+            Struct message = value.getStruct("message");
+            if (TransactionActors.PREFIX.equals(message.getString("prefix"))) {
+                return actor(message, position);
+            }
+            return List.of(ddl(message, position));
         }
         if (value.schema().field("op") != null && value.schema().field("after") != null) {
-            DataChangeEvent read = dataReader.read((Struct) record.key(), value, position);
+            DataChangeEvent read = actors.attach(dataReader.read((Struct) record.key(), value, position));
             long[] order = Positions.order(value);
             Optional<DataChangeEvent> event = chains.link(read, order[0], order[1]);
             if (event.isEmpty()) {
@@ -70,6 +75,26 @@ public final class ChangeRecordMapper {
         return List.of();
     }
 
+    /** Notes the transaction's actor; a message that cannot be read goes to the dead letters, not to silence. */
+    private List<OutboundRecord> actor(Struct message, SourcePosition position) {
+        byte[] content = bytes(message.get("content"));
+        try {
+            actors.remember(position.getTransactionId(), content);
+            return List.of();
+        } catch (java.io.IOException e) {
+            return List.of(deadLetter(content, position, "unreadable actor message: " + e.getMessage()));
+        }
+    }
+
+    private OutboundRecord deadLetter(byte[] content, SourcePosition position, String reason) {
+        log.warn("source '{}': {} at {} sent to {}", database, reason, position.getPosition(), topics.deadLetters());
+        return new OutboundRecord(topics.deadLetters(), database + "/" + position.getPosition(), content, Map.of(
+                "schemagov.dlt.reason", reason,
+                "schemagov.dlt.stage", "ingest",
+                "schemagov.dlt.source", database,
+                "schemagov.dlt.position", position.getPosition()));
+    }
+
     private OutboundRecord ddl(Struct message, SourcePosition position) {
         byte[] content = bytes(message.get("content"));
         try {
@@ -77,13 +102,7 @@ public final class ChangeRecordMapper {
             String object = event.getObjectIdentity() == null ? event.getCommandTag() : event.getObjectIdentity();
             return OutboundRecord.of(topics.schemaChanges(), database + "/" + object, EventCodec.encode(event));
         } catch (java.io.IOException | RuntimeException e) {
-            log.warn("source '{}': unreadable capture message at {} sent to {}: {}", database, position.getPosition(),
-                    topics.deadLetters(), e.getMessage());
-            return new OutboundRecord(topics.deadLetters(), database + "/" + position.getPosition(), content, Map.of(
-                    "schemagov.dlt.reason", "unreadable DDL capture message: " + e.getMessage(),
-                    "schemagov.dlt.stage", "ingest",
-                    "schemagov.dlt.source", database,
-                    "schemagov.dlt.position", position.getPosition()));
+            return deadLetter(content, position, "unreadable DDL capture message: " + e.getMessage());
         }
     }
 

@@ -227,6 +227,23 @@ BEGIN
 END
 $fn$;
 
+-- Actor attribution (opt-in per source): a BEFORE ... FOR EACH STATEMENT trigger on each audited table emits,
+-- inside the transaction and ahead of its rows, who is changing data: the actor the application declared with
+-- SET LOCAL schemagov.actor = '...', and the session's login role. SECURITY DEFINER so that application roles
+-- need no right to emit logical messages; current_user is therefore the owner, and session_user is recorded.
+CREATE OR REPLACE FUNCTION schemagov.record_actor() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+BEGIN
+    PERFORM pg_logical_emit_message(true, 'schemagov.actor', jsonb_build_object(
+        'declared', NULLIF(current_setting('schemagov.actor', true), ''),
+        'role', session_user::text,
+        'application', NULLIF(current_setting('application_name', true), ''),
+        'clientAddress', host(inet_client_addr()),
+        'transactionId', pg_current_xact_id()::text::bigint)::text);
+    RETURN NULL;
+END
+$fn$;
+
 DROP EVENT TRIGGER IF EXISTS schemagov_ddl_command_end;
 DROP EVENT TRIGGER IF EXISTS schemagov_sql_drop;
 DROP EVENT TRIGGER IF EXISTS schemagov_table_rewrite;
