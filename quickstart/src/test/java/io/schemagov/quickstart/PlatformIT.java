@@ -24,7 +24,10 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
@@ -42,6 +45,18 @@ class PlatformIT {
     private static final String DATABASE = "platform_it";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Compliance settings for the analyzer, as system properties (Spring reads them): a change window that is never
+     * now (only the day after tomorrow, UTC), and rules that the tests' own changes break.
+     */
+    private static final Map<String, String> COMPLIANCE = Map.of(
+            "schemagov.analyzer.compliance.change-windows[0].days", LocalDate.now(ZoneOffset.UTC).plusDays(2).getDayOfWeek().name(),
+            "schemagov.analyzer.compliance.change-windows[0].from", "00:00",
+            "schemagov.analyzer.compliance.change-windows[0].to", "23:59",
+            "schemagov.analyzer.compliance.sensitive-tables", "public.tickets",
+            "schemagov.analyzer.compliance.actor-required-tables", "public.tickets",
+            "schemagov.analyzer.compliance.ddl-roles", "migrator",
+            "schemagov.analyzer.compliance.ddl-only-in-windows", "true");
     private static PostgresServer postgres;
     private static Platform platform;
 
@@ -55,6 +70,7 @@ class PlatformIT {
                 + "date_of_birth date, visits int)",
             "CREATE TABLE IF NOT EXISTS public.events_history (id bigint PRIMARY KEY, note text)",
             "CREATE TABLE IF NOT EXISTS public.tickets (id bigint PRIMARY KEY, title text, deleted_at timestamptz)");
+        COMPLIANCE.forEach(System::setProperty);
         platform = Platform.start(new Platform.Settings(SharedStack.kafka().bootstrapServers(), SharedStack.elasticsearch().httpUrl(),
                 "e2e", postgres.jdbcUrl(DATABASE), PostgresServer.USER, "not-logged", List.of("public.payments", "public.ledger", "public.contacts", "public.events_history", "public.tickets"),
                 List.of("public.payments.card_holder"), Files.createTempDirectory("platform-it"), 0));
@@ -63,6 +79,7 @@ class PlatformIT {
     @AfterAll
     static void stop() {
         platform.close();
+        COMPLIANCE.keySet().forEach(System::clearProperty);
     }
 
     @Test
@@ -139,19 +156,34 @@ class PlatformIT {
     void complianceRulesJudgeRealDataChangesOncePerTransaction() throws Exception {
         sql("INSERT INTO public.events_history SELECT g, 'event ' || g FROM generate_series(1, 1200) g",
             "UPDATE public.events_history SET note = 'rewritten'",
-            "INSERT INTO public.tickets VALUES (1, 'printer', NULL)", "DELETE FROM public.tickets WHERE id = 1");
+            "DELETE FROM public.events_history WHERE id > 100",
+            "INSERT INTO public.tickets VALUES (1, 'printer', NULL)", "DELETE FROM public.tickets WHERE id = 1",
+            "CREATE TABLE public.compliance_probe (id bigint PRIMARY KEY)");
 
-        JsonNode bulk = awaitHits("schemagov-findings", "database:e2e AND ruleId:bulk-update AND table:events_history",
-                hits -> hits.size() == 1).get(0).path("_source");
+        JsonNode bulk = finding("bulk-update", "events_history");
         assertThat(bulk.path("message").asText()).startsWith("at least 1000 rows of public.events_history updated by transaction");
         assertThat(bulk.path("severity").asText()).isEqualTo("MEDIUM");
-        awaitHits("schemagov-findings", "database:e2e AND ruleId:hard-delete-in-soft-delete-table AND table:tickets",
+        assertThat(finding("bulk-delete", "events_history").path("message").asText())
+                .startsWith("at least 1000 rows of public.events_history deleted");
+        assertThat(finding("hard-delete-in-soft-delete-table", "tickets").path("severity").asText()).isEqualTo("LOW");
+        // The insert and the delete of a ticket are two transactions: one finding each.
+        assertThat(awaitHits("schemagov-findings", "database:e2e AND ruleId:sensitive-change-outside-window AND table:tickets",
+                hits -> hits.size() == 2).get(0).path("_source").path("message").asText()).contains("outside the change windows");
+        assertThat(awaitHits("schemagov-findings", "database:e2e AND ruleId:unattributed-change AND table:tickets",
+                hits -> hits.size() == 2).get(0).path("_source").path("message").asText()).contains("no actor was recorded");
+        awaitHits("schemagov-findings", "database:e2e AND ruleId:ddl-role-not-allowed AND object:\"public.compliance_probe\"",
                 hits -> hits.size() == 1);
-        awaitHits("schemagov-audit", "database:e2e AND table:\"public.events_history\" AND operation:UPDATE",
-                hits -> hits.size() == 1000); // the search page holds 1000; all 1200 updates are then indexed or in flight
+        awaitHits("schemagov-findings", "database:e2e AND ruleId:ddl-outside-window AND object:\"public.compliance_probe\"",
+                hits -> hits.size() == 1);
+        awaitHits("schemagov-audit", "database:e2e AND table:\"public.events_history\" AND operation:DELETE",
+                hits -> hits.size() == 1000); // a page holds 1000: the delete's rows are indexed, its findings with them
         assertThat(search("schemagov-findings", "database:e2e AND ruleId:append-only-table-modified AND table:events_history"))
-                .as("1200 updated rows of one transaction make one finding").hasSize(1);
-        assertThat(search("schemagov-findings", "database:e2e AND ruleId:bulk-delete")).isEmpty();
+                .as("an update and a delete of a thousand rows each: two transactions, two findings").hasSize(2);
+    }
+
+    private static JsonNode finding(String ruleId, String table) throws Exception {
+        return awaitHits("schemagov-findings", "database:e2e AND ruleId:" + ruleId + " AND table:" + table,
+                hits -> hits.size() == 1).get(0).path("_source");
     }
 
     @Test
