@@ -50,7 +50,9 @@ class PostgresCaptureIT {
         sql("CREATE TABLE IF NOT EXISTS public.accounts (id bigint PRIMARY KEY, email text NOT NULL, balance numeric(12,2))",
             "CREATE TABLE IF NOT EXISTS public.legacy_log (line text)",
             "CREATE TABLE IF NOT EXISTS public.patients (id bigint PRIMARY KEY, full_name text, mobile_phone text, "
-                + "birth_date date, note text, visits int)");
+                + "birth_date date, note text, visits int)",
+            "CREATE TABLE IF NOT EXISTS public.ledger_2025 (id bigint PRIMARY KEY, amount int)",
+            "CREATE TABLE IF NOT EXISTS public.ledger_2026 (id bigint PRIMARY KEY, amount int)");
         stateDirectory = Files.createTempDirectory("ingest-it");
         ingest = startApplication();
         events = new EventCollector(SharedStack.kafka().bootstrapServers());
@@ -66,6 +68,7 @@ class PostgresCaptureIT {
                 "--schemagov.ingest.sources[0].password=secret-password",
                 "--schemagov.ingest.sources[0].audited-tables[0]=public.accounts",
                 "--schemagov.ingest.sources[0].audited-tables[1]=public.patients",
+                "--schemagov.ingest.sources[0].audited-tables[2]=public.ledger_*",
                 "--schemagov.ingest.sources[0].actor-attribution=true",
                 "--schemagov.ingest.masking.sensitive-columns[0]=public.accounts.email",
                 "--schemagov.ingest.masking.policies[0].column=public.patients.note",
@@ -247,6 +250,14 @@ class PostgresCaptureIT {
         assertThat(declared.getActor().getRole()).isEqualTo("postgres");
         assertThat(undeclared.getActor().getDeclared()).isNull();
         assertThat(undeclared.getActor().getRole()).isEqualTo("postgres");
+    }
+
+    @Test
+    void anAuditedTablePatternCoversEveryTableItMatches() throws Exception {
+        sql("INSERT INTO public.ledger_2025 VALUES (1, 10)", "INSERT INTO public.ledger_2026 VALUES (1, 20)");
+
+        assertThat(events.awaitDataChange(e -> e.getTableName().equals("ledger_2025")).getAfter()).containsEntry("amount", "10");
+        assertThat(events.awaitDataChange(e -> e.getTableName().equals("ledger_2026")).getAfter()).containsEntry("amount", "20");
     }
 
     @Test

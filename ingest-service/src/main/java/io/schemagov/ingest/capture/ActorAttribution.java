@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,9 @@ public class ActorAttribution {
     static final String TRIGGER = "schemagov_actor";
     private static final Logger log = LoggerFactory.getLogger(ActorAttribution.class);
 
-    public void synchronize(Connection connection, SourceProperties source) throws SQLException {
-        for (String table : source.auditedTables()) {
+    /** @param tables the audited tables, patterns resolved */
+    public void synchronize(Connection connection, SourceProperties source, Set<String> tables) throws SQLException {
+        for (String table : tables) {
             boolean present = hasTrigger(connection, table);
             String qualified = Publication.qualified(table);
             if (source.actorAttribution() && !present) {

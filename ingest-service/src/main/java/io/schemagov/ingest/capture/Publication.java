@@ -19,11 +19,9 @@ public class Publication {
 
     private static final Logger log = LoggerFactory.getLogger(Publication.class);
 
-    public void synchronize(Connection connection, SourceProperties source) throws SQLException {
-        Set<String> wanted = new HashSet<>(source.auditedTables());
-        for (String table : wanted) {
-            requireTable(connection, source, table);
-        }
+    /** @return the audited tables, patterns resolved */
+    public Set<String> synchronize(Connection connection, SourceProperties source) throws SQLException {
+        Set<String> wanted = AuditedTables.resolve(connection, source);
         String publication = quote(source.publication());
         if (!exists(connection, source.publication())) {
             connection.createStatement().execute("CREATE PUBLICATION " + publication);
@@ -44,21 +42,7 @@ public class Publication {
                 log.info("source '{}': no longer auditing {}", source.name(), table);
             }
         }
-    }
-
-    private static void requireTable(Connection connection, SourceProperties source, String table) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT 1 FROM pg_tables WHERE schemaname = ? AND tablename = ?")) {
-            String[] parts = table.split("\\.", 2);
-            statement.setString(1, parts[0]);
-            statement.setString(2, parts[1]);
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    throw new CaptureSetupException("schemagov.ingest.sources: audited table '" + table
-                            + "' does not exist in source '" + source.name() + "'", null);
-                }
-            }
-        }
+        return wanted;
     }
 
     /** Before images of updates and deletes need every column, not only the key. */

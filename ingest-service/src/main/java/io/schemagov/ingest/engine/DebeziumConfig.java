@@ -1,9 +1,9 @@
 package io.schemagov.ingest.engine;
 
 import io.schemagov.ingest.config.SourceProperties;
+import io.schemagov.model.Globs;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -36,7 +36,8 @@ final class DebeziumConfig {
         p.setProperty("publication.name", source.publication());
         p.setProperty("publication.autocreate.mode", "disabled");
         p.setProperty("table.include.list", source.auditedTables().isEmpty() ? NO_TABLE
-                : source.auditedTables().stream().map(Pattern::quote).collect(Collectors.joining(",")));
+                : source.auditedTables().stream().map(table -> Globs.compile(table).pattern())
+                        .collect(Collectors.joining(",")));
         p.setProperty("message.prefix.include.list", "schemagov\\.ddl,schemagov\\.baseline,schemagov\\.actor");
         p.setProperty("snapshot.mode", "no_data");
         p.setProperty("skipped.operations", "none");

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -74,14 +75,14 @@ public class IngestService implements SmartLifecycle {
     private void startSource(SourceProperties source, ChangeRecordMapper mapper) {
         installer.install(source);
         try (Connection connection = installer.open(source)) {
-            new Publication().synchronize(connection, source);
-            new ActorAttribution().synchronize(connection, source);
+            Set<String> audited = new Publication().synchronize(connection, source);
+            new ActorAttribution().synchronize(connection, source, audited);
             SourceStream stream = new SourceStream(source, properties.stateDirectory(), mapper, publisher);
             streams.add(stream);
             stream.start();
             new Baseline().takeOnce(connection, source, Duration.ofSeconds(60));
             log.info("source '{}' ({}) streaming: slot {}, audited tables {}", source.name(), source.url(), source.slot(),
-                    source.auditedTables());
+                    audited);
         } catch (SQLException e) {
             throw new CaptureSetupException("source '" + source.name() + "': " + e.getMessage(), e);
         }
