@@ -55,6 +55,24 @@ final class ElasticsearchProbe {
         }
     }
 
+    JsonNode get(String path) throws Exception {
+        return json.readTree(http.send(HttpRequest.newBuilder(URI.create(url + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    void delete(String index) throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create(url + "/" + index)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    void put(String index, String definition) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/" + index))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(definition)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("creating " + index + " failed: " + response.body());
+        }
+    }
+
     void refresh(String index) throws Exception {
         http.send(HttpRequest.newBuilder(URI.create(url + "/" + index + "/_refresh"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());

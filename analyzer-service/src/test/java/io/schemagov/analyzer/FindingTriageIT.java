@@ -40,6 +40,9 @@ class FindingTriageIT {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
         elasticsearch = new ElasticsearchProbe(SharedStack.elasticsearch().httpUrl());
+        // As an older version left it: a findings index without the triage fields.
+        elasticsearch.delete(FINDINGS);
+        elasticsearch.put(FINDINGS, "{\"mappings\": {\"dynamic\": false, \"properties\": {\"ruleId\": {\"type\": \"keyword\"}}}}");
         Path rules = Files.writeString(dir.resolve("rules.yml"), """
                 rules:
                   audit-columns-missing:
@@ -67,6 +70,14 @@ class FindingTriageIT {
     static void stop() {
         analyzer.close();
         producer.close();
+    }
+
+    @Test
+    void anExistingFindingsIndexGainsTheNewFieldsAtStartUp() throws Exception {
+        JsonNode mapping = elasticsearch.get("/" + FINDINGS + "/_mapping").path(FINDINGS).path("mappings").path("properties");
+
+        assertThat(mapping.path("suppression").path("properties").path("source").path("type").asText()).isEqualTo("keyword");
+        assertThat(mapping.path("acknowledgement").path("properties").path("by").path("type").asText()).isEqualTo("keyword");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.schemagov.analyzer.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schemagov.model.ElasticsearchIndices;
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,6 +22,8 @@ public class IndexSetup {
     private static final Logger log = LoggerFactory.getLogger(IndexSetup.class);
     private static final Duration WAIT = Duration.ofSeconds(60);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final ElasticsearchClient client;
     private final String uris;
 
@@ -35,6 +38,7 @@ public class IndexSetup {
             try {
                 client.indices().putIndexTemplate(t -> t.name(ElasticsearchIndices.AUDIT_TEMPLATE)
                         .withJson(new StringReader(ElasticsearchIndices.auditTemplate())));
+                updateAuditIndices();
                 createIfMissing(ElasticsearchIndices.FINDINGS, ElasticsearchIndices.findingsDefinition());
                 createIfMissing(ElasticsearchIndices.SCHEMA_HISTORY, ElasticsearchIndices.schemaHistoryDefinition());
                 return;
@@ -49,8 +53,13 @@ public class IndexSetup {
         }
     }
 
+    /**
+     * Creates the index, or brings an existing one's mapping up to date: fields this version added become
+     * searchable (a mapping only grows; a changed field type is refused by Elasticsearch and stops start-up).
+     */
     private void createIfMissing(String index, String definition) throws IOException {
         if (client.indices().exists(e -> e.index(index)).value()) {
+            updateMapping(index, definition);
             return;
         }
         try {
@@ -62,6 +71,21 @@ public class IndexSetup {
                 throw e;
             }
         }
+    }
+
+    /** Daily audit indices made by an older version get the template's newer fields too. */
+    private void updateAuditIndices() throws IOException {
+        if (client.indices().exists(e -> e.index(ElasticsearchIndices.AUDIT_INDEX_PREFIX + "*").allowNoIndices(false)
+                .ignoreUnavailable(true)).value()) {
+            String mappings = JSON.readTree(ElasticsearchIndices.auditTemplate()).path("template").path("mappings").toString();
+            client.indices().putMapping(p -> p.index(ElasticsearchIndices.AUDIT_INDEX_PREFIX + "*")
+                    .withJson(new StringReader(mappings)));
+        }
+    }
+
+    private void updateMapping(String index, String definition) throws IOException {
+        String mappings = JSON.readTree(definition).path("mappings").toString();
+        client.indices().putMapping(p -> p.index(index).withJson(new StringReader(mappings)));
     }
 
     private static void pause() {
