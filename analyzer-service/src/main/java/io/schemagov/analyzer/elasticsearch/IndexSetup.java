@@ -37,6 +37,7 @@ public class IndexSetup {
                         .withJson(new StringReader(ElasticsearchIndices.auditTemplate())));
                 createIfMissing(ElasticsearchIndices.FINDINGS, ElasticsearchIndices.findingsDefinition());
                 createIfMissing(ElasticsearchIndices.SCHEMA_HISTORY, ElasticsearchIndices.schemaHistoryDefinition());
+                createIfMissing(ElasticsearchIndices.ALERT_DELIVERIES, ElasticsearchIndices.alertDeliveriesDefinition());
                 return;
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {

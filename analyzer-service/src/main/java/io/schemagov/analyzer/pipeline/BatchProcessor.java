@@ -1,5 +1,6 @@
 package io.schemagov.analyzer.pipeline;
 
+import io.schemagov.analyzer.alerts.AlertStage;
 import io.schemagov.analyzer.audit.AuditDocuments;
 import io.schemagov.analyzer.config.AnalyzerProperties;
 import io.schemagov.analyzer.deadletter.DeadLetterPublisher;
@@ -15,9 +16,11 @@ import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.rules.RuleEngine;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
@@ -25,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Processes one polled batch: decodes each record, runs the rules, writes findings, schema
  * history and audit records in bulk, and dead-letters what cannot be processed. When it
- * returns, every record of the batch is either in Elasticsearch or in the dead-letter topic.
+ * returns, every record of the batch is either in Elasticsearch or in the dead-letter topic, and
+ * the findings Elasticsearch took are queued for alerting.
  */
 @Component
 public class BatchProcessor {
@@ -33,16 +37,19 @@ public class BatchProcessor {
     private final RuleEngine rules;
     private final BulkWriter writer;
     private final DeadLetterPublisher deadLetters;
+    private final AlertStage alerts;
     private final FindingDocuments findings;
     private final SchemaHistoryDocuments history = new SchemaHistoryDocuments();
     private final AuditDocuments audit = new AuditDocuments();
     private final String schemaChangesTopic;
     private final String dataChangesTopic;
 
-    public BatchProcessor(RuleEngine rules, BulkWriter writer, DeadLetterPublisher deadLetters, AnalyzerProperties properties) {
+    public BatchProcessor(RuleEngine rules, BulkWriter writer, DeadLetterPublisher deadLetters, AlertStage alerts,
+                          AnalyzerProperties properties) {
         this.rules = rules;
         this.writer = writer;
         this.deadLetters = deadLetters;
+        this.alerts = alerts;
         this.findings = new FindingDocuments(rules.rules());
         this.schemaChangesTopic = properties.kafka().schemaChangesTopic();
         this.dataChangesTopic = properties.kafka().dataChangesTopic();
@@ -88,7 +95,7 @@ public class BatchProcessor {
                 MDC.remove("source");
             }
         }
-        write(findingWrites, true, dead);
+        alerts.stored(write(findingWrites, true, dead));
         write(recordWrites, false, dead);
         deadLetters.publish(dead.entrySet().stream().map(e -> new DeadLetter(e.getKey(), e.getValue())).toList());
     }
@@ -97,12 +104,21 @@ public class BatchProcessor {
      * Findings are refreshed at once so they are searchable within milliseconds (a refresh costs Elasticsearch tens of
      * milliseconds of CPU); schema history and audit records ride the normal one-second refresh.
      */
-    private void write(Writes writes, boolean refresh, Map<ConsumerRecord<String, byte[]>, String> dead) {
+    private List<IndexOperation> write(Writes writes, boolean refresh, Map<ConsumerRecord<String, byte[]>, String> dead) {
         if (writes.operations.isEmpty()) {
-            return;
+            return List.of();
         }
+        Set<Integer> rejected = new HashSet<>();
         for (BulkWriter.Rejection rejection : writer.write(writes.operations, refresh)) {
             dead.putIfAbsent(writes.origins.get(rejection.position()), rejection.reason());
+            rejected.add(rejection.position());
         }
+        List<IndexOperation> stored = new ArrayList<>();
+        for (int i = 0; i < writes.operations.size(); i++) {
+            if (!rejected.contains(i)) {
+                stored.add(writes.operations.get(i));
+            }
+        }
+        return stored;
     }
 }

@@ -1,0 +1,94 @@
+package io.schemagov.analyzer.alerts;
+
+import io.schemagov.rules.Severity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where alerts about findings go: named channels, routes that pick findings for them, and how
+ * deliveries are grouped, limited and retried. Without routes nothing is ever sent.
+ */
+@Validated
+@ConfigurationProperties("schemagov.analyzer.alerts")
+public record AlertProperties(
+        /** Base address of the dashboard, for the link to each finding. */
+        @NotBlank @DefaultValue("http://localhost:8080") String dashboardUrl,
+        /** Alerts waiting per channel before the analysis waits for the channel (back-pressure, never dropping). */
+        @Min(1) @DefaultValue("10000") int queueCapacity,
+        /** Findings of one database arriving within this window become one message. */
+        @NotNull @DefaultValue("300ms") Duration groupWindow,
+        @Valid @DefaultValue Delivery delivery,
+        Map<String, @Valid Channel> channels,
+        List<@Valid Route> routes) {
+
+    public AlertProperties {
+        channels = channels == null ? Map.of() : Map.copyOf(channels);
+        routes = routes == null ? List.of() : List.copyOf(routes);
+    }
+
+    /** Retries of one message on one channel: exponential back-off from the first to the longest pause. */
+    public record Delivery(
+            @Min(1) @DefaultValue("5") int maxAttempts,
+            @NotNull @DefaultValue("500ms") Duration initialBackoff,
+            @NotNull @DefaultValue("30s") Duration maxBackoff,
+            /** How long one HTTP request may take before it counts as failed (and is retried). */
+            @NotNull @DefaultValue("5s") Duration timeout) {
+    }
+
+    /** The kinds of channel an alert can go to. */
+    public enum ChannelType {
+        KAFKA, WEBHOOK, SLACK, TEAMS
+    }
+
+    /** One channel. The URL of a webhook is a secret: it never appears in logs or in {@link #toString()}. */
+    public record Channel(
+            @NotNull ChannelType type,
+            String url,
+            /** Kafka channels only. */
+            @DefaultValue("schemagov.alerts") String topic,
+            @Valid @DefaultValue RateLimit rateLimit) {
+
+        @Override
+        public String toString() {
+            return "Channel[type=" + type + ", url=" + (url == null ? "none" : "(secret)") + ", topic=" + topic
+                    + ", rateLimit=" + rateLimit + "]";
+        }
+    }
+
+    /** A token bucket: up to {@code burst} messages at once, refilled at {@code perMinute}. */
+    public record RateLimit(@Positive @DefaultValue("20") int burst, @Positive @DefaultValue("60") int perMinute) {
+    }
+
+    /**
+     * Which findings go to which channels. Every list left empty matches everything; the actor
+     * list matches the role or the application name of whoever ran the statement.
+     */
+    public record Route(
+            @NotNull @DefaultValue("HIGH") Severity minSeverity,
+            List<String> ruleIds,
+            List<String> databases,
+            List<String> schemas,
+            List<String> tables,
+            List<String> actors,
+            @NotEmpty List<String> channels) {
+
+        public Route {
+            ruleIds = ruleIds == null ? List.of() : List.copyOf(ruleIds);
+            databases = databases == null ? List.of() : List.copyOf(databases);
+            schemas = schemas == null ? List.of() : List.copyOf(schemas);
+            tables = tables == null ? List.of() : List.copyOf(tables);
+            actors = actors == null ? List.of() : List.copyOf(actors);
+            channels = channels == null ? List.of() : List.copyOf(channels);
+        }
+    }
+}
