@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Puts an alert that could not be delivered on the dead-letter topic, as generic webhook JSON with the reason in the headers. */
-final class AlertDeadLetters {
+class AlertDeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDeadLetters.class);
 

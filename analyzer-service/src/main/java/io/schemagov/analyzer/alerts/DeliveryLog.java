@@ -21,7 +21,7 @@ import java.util.Map;
  * resolution), saying whether it was delivered or failed. It is what the dashboard shows and
  * what keeps a finding redelivered after a restart from alerting twice.
  */
-final class DeliveryLog {
+class DeliveryLog {
 
     static final String DELIVERED = "delivered";
     static final String FAILED = "failed";
