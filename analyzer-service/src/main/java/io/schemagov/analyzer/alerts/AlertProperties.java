@@ -25,8 +25,12 @@ public record AlertProperties(
         @NotBlank @DefaultValue("http://localhost:8080") String dashboardUrl,
         /** Alerts waiting per channel before the analysis waits for the channel (back-pressure, never dropping). */
         @Min(1) @DefaultValue("10000") int queueCapacity,
-        /** Findings of one database arriving within this window become one message. */
-        @NotNull @DefaultValue("300ms") Duration groupWindow,
+        /**
+         * A group (one message per database) closes when nothing new arrived for {@code groupQuiet}, or at the
+         * latest {@code groupWindow} after its first finding: a lone DDL waits only the quiet period.
+         */
+        @NotNull @DefaultValue("2s") Duration groupWindow,
+        @NotNull @DefaultValue("100ms") Duration groupQuiet,
         @Valid @DefaultValue Delivery delivery,
         Map<String, @Valid Channel> channels,
         List<@Valid Route> routes) {

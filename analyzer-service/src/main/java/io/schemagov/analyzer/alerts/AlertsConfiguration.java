@@ -31,7 +31,7 @@ class AlertsConfiguration {
         alerts.channels().forEach((name, channel) -> {
             ChannelDispatch dispatch = new ChannelDispatch(name, channel(channel, links, alerts, analyzer), deliverer, deliveryLog,
                     deadLetters, new TokenBucket(channel.rateLimit().burst(), channel.rateLimit().perMinute(), System::nanoTime));
-            workers.put(name, new ChannelWorker(name, dispatch, alerts.groupWindow(), alerts.queueCapacity()));
+            workers.put(name, new ChannelWorker(name, dispatch, alerts.groupWindow(), alerts.groupQuiet(), alerts.queueCapacity()));
         });
         return new AlertStage(new AlertRouter(alerts.routes()), workers);
     }
@@ -58,6 +58,9 @@ class AlertsConfiguration {
                         + " (the value is not shown, it is a secret)");
             }
         });
+        if (alerts.groupQuiet().compareTo(alerts.groupWindow()) > 0) {
+            throw new IllegalStateException(PREFIX + "group-quiet must not exceed " + PREFIX + "group-window");
+        }
         if (alerts.delivery().initialBackoff().compareTo(alerts.delivery().maxBackoff()) > 0) {
             throw new IllegalStateException(PREFIX + "delivery.initial-backoff must not exceed " + PREFIX + "delivery.max-backoff");
         }

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thread of one channel: collects what arrives within the group window, hands it to the
+ * The thread of one channel: collects what arrives until a quiet period or the group window ends, hands it to the
  * {@link ChannelDispatch}, and sends the summary of rate-limited alerts once a token is free.
  * Its queue is bounded: when a channel is far behind, the analysis waits rather than lose alerts.
  */
@@ -23,14 +23,16 @@ final class ChannelWorker {
     private final String name;
     private final ChannelDispatch dispatch;
     private final Duration window;
+    private final Duration quiet;
     private final BlockingQueue<Pending> queue;
     private volatile boolean running;
     private Thread thread;
 
-    ChannelWorker(String name, ChannelDispatch dispatch, Duration window, int capacity) {
+    ChannelWorker(String name, ChannelDispatch dispatch, Duration window, Duration quiet, int capacity) {
         this.name = name;
         this.dispatch = dispatch;
         this.window = window;
+        this.quiet = quiet;
         this.queue = new LinkedBlockingQueue<>(capacity);
     }
 
@@ -80,12 +82,13 @@ final class ChannelWorker {
         dispatch.close();
     }
 
-    /** Everything that arrives within the group window after the first item. */
+    /** What arrives after the first item until nothing came for the quiet period, or the group window is over. */
     private List<Pending> collect(Pending first) throws InterruptedException {
         List<Pending> batch = new ArrayList<>(List.of(first));
+        queue.drainTo(batch);
         long deadline = System.nanoTime() + window.toNanos();
         for (long left = window.toNanos(); left > 0; left = deadline - System.nanoTime()) {
-            Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+            Pending next = queue.poll(Math.min(left, quiet.toNanos()), TimeUnit.NANOSECONDS);
             if (next == null) {
                 break;
             }
