@@ -78,8 +78,9 @@ class AlertsIT {
                 "--schemagov.analyzer.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--schemagov.analyzer.kafka.group-id=" + groupId,
                 a + "dashboard-url=" + DASHBOARD,
-                a + "group-quiet=500ms",
-                a + "group-window=5s",
+                // Generous, so that a slow shared machine cannot split the burst of 40 into two groups.
+                a + "group-quiet=2s",
+                a + "group-window=20s",
                 a + "delivery.max-attempts=3",
                 a + "delivery.initial-backoff=100ms",
                 a + "delivery.max-backoff=2s",
@@ -151,8 +152,8 @@ class AlertsIT {
     void resolvedFindingSendsAResolution() throws Exception {
         send("alerts-resolve/t", ddl("alerts-resolve", 0x200, "fixed_later"));
         receiver.await("/hook", r -> !forDatabase(r, "alerts-resolve").isEmpty());
-        send("alerts-resolve/t", TestEvents.ddl("alerts-resolve", "00000000/00000201", "ALTER TABLE",
-                "ALTER TABLE fixed_later ADD PRIMARY KEY (id)", TestEvents.table("fixed_later", true)));
+        send("alerts-resolve/t", EventCodec.encode(TestEvents.ddl("alerts-resolve", "00000000/00000201", "ALTER TABLE",
+                "ALTER TABLE fixed_later ADD PRIMARY KEY (id)", TestEvents.table("fixed_later", true))));
         List<JsonNode> messages = receiver.await("/hook", r -> forDatabase(r, "alerts-resolve").size() == 2)
                 .stream().map(Received::body).filter(b -> b.path("database").asText().equals("alerts-resolve")).toList();
         JsonNode resolution = messages.get(1);
@@ -225,7 +226,7 @@ class AlertsIT {
         SchemaChangeEvent baseline = SchemaChangeEvent.newBuilder(TestEvents.ddl("alerts-quiet", "00000000/00000700", "CREATE TABLE",
                 "CREATE TABLE baseline_t (id bigint)", TestEvents.table("baseline_t", false))).setKind(ChangeKind.BASELINE).build();
         send("alerts-quiet/t", EventCodec.encode(baseline));
-        elasticsearch.await(ElasticsearchIndices.FINDINGS, "database:alerts-quiet AND table:baseline_t", h -> h.size() == 1);
+        elasticsearch.await(ElasticsearchIndices.FINDINGS, "database:alerts-quiet AND table:baseline_t", h -> !h.isEmpty());
         analyzer.getBean(AlertStage.class).stored(List.of(new IndexOperation.Put(ElasticsearchIndices.FINDINGS, "suppressed-1",
                 suppressedFinding())));
         send("alerts-quiet/t", ddl("alerts-quiet", 0x701, "marker_t"));

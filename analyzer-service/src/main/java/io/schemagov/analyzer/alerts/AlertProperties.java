@@ -30,7 +30,7 @@ public record AlertProperties(
          * latest {@code groupWindow} after its first finding: a lone DDL waits only the quiet period.
          */
         @NotNull @DefaultValue("2s") Duration groupWindow,
-        @NotNull @DefaultValue("100ms") Duration groupQuiet,
+        @NotNull @DefaultValue("150ms") Duration groupQuiet,
         @Valid @DefaultValue Delivery delivery,
         Map<String, @Valid Channel> channels,
         List<@Valid Route> routes) {
