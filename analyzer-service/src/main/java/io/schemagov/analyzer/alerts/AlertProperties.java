@@ -26,11 +26,12 @@ public record AlertProperties(
         /** Alerts waiting per channel before the analysis waits for the channel (back-pressure, never dropping). */
         @Min(1) @DefaultValue("10000") int queueCapacity,
         /**
-         * A group (one message per database) closes when nothing new arrived for {@code groupQuiet}, or at the
-         * latest {@code groupWindow} after its first finding: a lone DDL waits only the quiet period.
+         * A group (one message per database) closes when nothing new arrived for {@code groupQuiet} and no batch
+         * of schema changes is being analysed, or at the latest {@code groupWindow} after its first finding: a
+         * lone DDL waits only the quiet period.
          */
         @NotNull @DefaultValue("2s") Duration groupWindow,
-        @NotNull @DefaultValue("150ms") Duration groupQuiet,
+        @NotNull @DefaultValue("50ms") Duration groupQuiet,
         @Valid @DefaultValue Delivery delivery,
         Map<String, @Valid Channel> channels,
         List<@Valid Route> routes) {

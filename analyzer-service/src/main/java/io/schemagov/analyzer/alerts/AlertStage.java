@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -19,11 +20,22 @@ public class AlertStage implements SmartLifecycle {
 
     private final AlertRouter router;
     private final Map<String, ChannelWorker> workers;
+    private final AtomicInteger batchesInProgress;
     private volatile boolean running;
 
-    AlertStage(AlertRouter router, Map<String, ChannelWorker> workers) {
+    AlertStage(AlertRouter router, Map<String, ChannelWorker> workers, AtomicInteger batchesInProgress) {
         this.router = router;
         this.workers = Map.copyOf(workers);
+        this.batchesInProgress = batchesInProgress;
+    }
+
+    /** A batch of schema changes is being analysed: groups stay open for what it may add (up to the group window). */
+    public void batchStarted() {
+        batchesInProgress.incrementAndGet();
+    }
+
+    public void batchFinished() {
+        batchesInProgress.decrementAndGet();
     }
 
     /** Takes the findings index writes that Elasticsearch accepted; blocks only when a channel's queue is full. */

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,12 +29,14 @@ class AlertsConfiguration {
         AlertDeadLetters deadLetters = new AlertDeadLetters(deadLetterPublisher, links);
         Deliverer deliverer = new Deliverer(alerts.delivery(), duration -> Thread.sleep(duration.toMillis()));
         Map<String, ChannelWorker> workers = new LinkedHashMap<>();
+        AtomicInteger batchesInProgress = new AtomicInteger();
         alerts.channels().forEach((name, channel) -> {
             ChannelDispatch dispatch = new ChannelDispatch(name, channel(channel, links, alerts, analyzer), deliverer, deliveryLog,
                     deadLetters, new TokenBucket(channel.rateLimit().burst(), channel.rateLimit().perMinute(), System::nanoTime));
-            workers.put(name, new ChannelWorker(name, dispatch, alerts.groupWindow(), alerts.groupQuiet(), alerts.queueCapacity()));
+            workers.put(name, new ChannelWorker(name, dispatch, alerts.groupWindow(), alerts.groupQuiet(),
+                    () -> batchesInProgress.get() > 0, alerts.queueCapacity()));
         });
-        return new AlertStage(new AlertRouter(alerts.routes()), workers);
+        return new AlertStage(new AlertRouter(alerts.routes()), workers, batchesInProgress);
     }
 
     private static AlertChannel channel(Channel channel, Links links, AlertProperties alerts, AnalyzerProperties analyzer) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,15 +25,17 @@ final class ChannelWorker {
     private final ChannelDispatch dispatch;
     private final Duration window;
     private final Duration quiet;
+    private final BooleanSupplier analysisBusy;
     private final BlockingQueue<Pending> queue;
     private volatile boolean running;
     private Thread thread;
 
-    ChannelWorker(String name, ChannelDispatch dispatch, Duration window, Duration quiet, int capacity) {
+    ChannelWorker(String name, ChannelDispatch dispatch, Duration window, Duration quiet, BooleanSupplier analysisBusy, int capacity) {
         this.name = name;
         this.dispatch = dispatch;
         this.window = window;
         this.quiet = quiet;
+        this.analysisBusy = analysisBusy;
         this.queue = new LinkedBlockingQueue<>(capacity);
     }
 
@@ -82,7 +85,10 @@ final class ChannelWorker {
         dispatch.close();
     }
 
-    /** What arrives after the first item until nothing came for the quiet period, or the group window is over. */
+    /**
+     * What arrives after the first item until nothing came for the quiet period while the analysis is idle, or the
+     * group window is over. Waiting out a busy analysis keeps a migration split over two polled batches in one message.
+     */
     private List<Pending> collect(Pending first) throws InterruptedException {
         List<Pending> batch = new ArrayList<>(List.of(first));
         queue.drainTo(batch);
@@ -90,6 +96,9 @@ final class ChannelWorker {
         for (long left = window.toNanos(); left > 0; left = deadline - System.nanoTime()) {
             Pending next = queue.poll(Math.min(left, quiet.toNanos()), TimeUnit.NANOSECONDS);
             if (next == null) {
+                if (analysisBusy.getAsBoolean()) {
+                    continue;
+                }
                 break;
             }
             batch.add(next);

@@ -18,7 +18,7 @@ record BenchOptions(int ddls, int warmupDdls, int rows, int batchSize, int pollM
     static final String SYNCHRONOUS_COMMIT = "schemagov.bench.synchronous-commit";
     static final String ALERT_QUIET = "schemagov.bench.alert-quiet-ms";
     /** The analyzer's default {@code schemagov.analyzer.alerts.group-quiet}. */
-    static final int DEFAULT_ALERT_QUIET_MILLIS = 150;
+    static final int DEFAULT_ALERT_QUIET_MILLIS = 50;
     private static final Set<String> SYNCHRONOUS_COMMIT_VALUES = Set.of("on", "off", "local", "remote_write", "remote_apply");
 
     static BenchOptions fromSystemProperties() {

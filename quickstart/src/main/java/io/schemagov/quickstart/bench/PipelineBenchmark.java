@@ -33,7 +33,7 @@ import org.apache.kafka.clients.admin.Admin;
  *   <li>{@code schemagov.bench.batch} (10000): rows per insert transaction;</li>
  *   <li>{@code schemagov.bench.poll-ms} (10): how often a DDL's finding is looked for (each look is a search that costs
  *       Elasticsearch CPU, so a tighter poll slows what it measures);</li>
- *   <li>{@code schemagov.bench.alert-quiet-ms} (150, the analyzer's default): the alert group's quiet period, which
+ *   <li>{@code schemagov.bench.alert-quiet-ms} (50, the analyzer's default): the alert group's quiet period, which
  *       a lone DDL's alert waits before it is sent;</li>
  *   <li>{@code schemagov.bench.synchronous-commit} (the server's setting): {@code synchronous_commit} of the
  *       benchmark's session; the dev stack's PostgreSQL has it off, so logical decoding sees a commit only
