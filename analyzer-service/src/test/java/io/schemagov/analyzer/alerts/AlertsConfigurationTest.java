@@ -2,6 +2,7 @@ package io.schemagov.analyzer.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
@@ -9,6 +10,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** A wrong alert setting stops start-up with a message naming it (and never printing a secret URL). */
 class AlertsConfigurationTest {
@@ -43,6 +46,24 @@ class AlertsConfigurationTest {
                     assertThat(alerts.routes().get(0).minSeverity()).isEqualTo(io.schemagov.rules.Severity.CRITICAL);
                     assertThat(alerts.channels().get("events").topic()).isEqualTo("schemagov.alerts");
                     assertThat(alerts.toString()).doesNotContain("s3cr3t").contains("(secret)");
+                });
+    }
+
+    @Test
+    void channelsAndRoutesCanComeFromTheEnvironment() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+                .withUserConfiguration(Checked.class)
+                .withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                                "SCHEMAGOV_ANALYZER_ALERTS_CHANNELS_OPS_TYPE", "WEBHOOK",
+                                "SCHEMAGOV_ANALYZER_ALERTS_CHANNELS_OPS_URL", SECRET_URL,
+                                "SCHEMAGOV_ANALYZER_ALERTS_ROUTES_0_CHANNELS_0", "ops"))))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    AlertProperties alerts = context.getBean(AlertProperties.class);
+                    assertThat(alerts.channels().get("ops").url()).isEqualTo(SECRET_URL);
+                    assertThat(alerts.routes().get(0).channels()).containsExactly("ops");
                 });
     }
 
