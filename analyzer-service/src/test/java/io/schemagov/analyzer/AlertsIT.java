@@ -3,6 +3,9 @@ package io.schemagov.analyzer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.schemagov.analyzer.WebhookReceiver.Answer;
 import io.schemagov.analyzer.WebhookReceiver.Received;
 import io.schemagov.analyzer.alerts.AlertStage;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -58,6 +62,7 @@ class AlertsIT {
     private static KafkaProducer<String, byte[]> producer;
     private static ElasticsearchProbe elasticsearch;
     private static WebhookReceiver receiver;
+    private static GreenMail smtp;
     private static ConfigurableApplicationContext analyzer;
 
     @BeforeAll
@@ -68,6 +73,9 @@ class AlertsIT {
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
         elasticsearch = new ElasticsearchProbe(SharedStack.elasticsearch().httpUrl());
         receiver = new WebhookReceiver();
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        smtp.setUser("oncall@test.invalid", "alerts", "s3cr3t-smtp");
         analyzer = startAnalyzer("alerts-it-" + UUID.randomUUID());
     }
 
@@ -91,13 +99,18 @@ class AlertsIT {
                 a + "channels.flaky.type=WEBHOOK", a + "channels.flaky.url=" + receiver.url("/flaky"),
                 a + "channels.slow.type=WEBHOOK", a + "channels.slow.url=" + receiver.url("/slow"),
                 a + "channels.dead.type=WEBHOOK", a + "channels.dead.url=" + receiver.url("/dead"),
+                a + "channels.mail.type=EMAIL", a + "channels.mail.smtp.host=127.0.0.1",
+                a + "channels.mail.smtp.port=" + smtp.getSmtp().getPort(), a + "channels.mail.smtp.starttls=false",
+                a + "channels.mail.smtp.username=alerts", a + "channels.mail.smtp.password=s3cr3t-smtp",
+                a + "channels.mail.from=schemagov@test.invalid", a + "channels.mail.to=oncall@test.invalid",
                 a + "routes[0].min-severity=HIGH",
                 a + "routes[0].databases=alerts-main,alerts-resolve,alerts-burst,alerts-quiet,alerts-dedup",
                 a + "routes[0].channels=hook",
                 a + "routes[1].databases=alerts-main", a + "routes[1].channels=slack,teams,events",
                 a + "routes[2].databases=alerts-flaky", a + "routes[2].channels=flaky",
                 a + "routes[3].databases=alerts-slow", a + "routes[3].channels=slow",
-                a + "routes[4].databases=alerts-dead", a + "routes[4].channels=dead");
+                a + "routes[4].databases=alerts-dead", a + "routes[4].channels=dead",
+                a + "routes[5].databases=alerts-mail", a + "routes[5].channels=mail");
     }
 
     @AfterAll
@@ -105,6 +118,7 @@ class AlertsIT {
         analyzer.close();
         producer.close();
         receiver.close();
+        smtp.stop();
     }
 
     @Test
@@ -144,6 +158,18 @@ class AlertsIT {
                     h -> h.size() == 4).get(0).path("_source");
             assertThat(logged.path("status").asText()).isEqualTo("delivered");
         }
+    }
+
+    @Test
+    @Order(1)
+    void riskyChangeArrivesByEmailOverSmtp() throws Exception {
+        send("alerts-mail/t", ddl("alerts-mail", 0x150, "mailed_t"));
+        assertThat(smtp.waitForIncomingEmail(60_000, 1)).isTrue();
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("[schemagov] 1 risky change on alerts-mail");
+        assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("oncall@test.invalid");
+        assertThat(GreenMailUtil.getBody(mail)).contains("CREATE TABLE mailed_t (id bigint)", "Actor:      app_owner via flyway",
+                DASHBOARD + "/api/findings/");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.schemagov.analyzer.alerts;
 
 import io.schemagov.rules.Severity;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -52,7 +53,7 @@ public record AlertProperties(
 
     /** The kinds of channel an alert can go to. */
     public enum ChannelType {
-        KAFKA, WEBHOOK, SLACK, TEAMS
+        KAFKA, WEBHOOK, SLACK, TEAMS, EMAIL
     }
 
     /** One channel. The URL of a webhook is a secret: it never appears in logs or in {@link #toString()}. */
@@ -61,12 +62,36 @@ public record AlertProperties(
             String url,
             /** Kafka channels only. */
             @DefaultValue("schemagov.alerts") String topic,
-            @Valid @DefaultValue RateLimit rateLimit) {
+            @Valid @DefaultValue RateLimit rateLimit,
+            /** E-mail channels only: the SMTP server, sender and recipients. */
+            @Valid @DefaultValue Smtp smtp,
+            String from,
+            List<String> to) {
+
+        public Channel {
+            to = to == null ? List.of() : List.copyOf(to);
+        }
 
         @Override
         public String toString() {
             return "Channel[type=" + type + ", url=" + (url == null ? "none" : "(secret)") + ", topic=" + topic
-                    + ", rateLimit=" + rateLimit + "]";
+                    + ", rateLimit=" + rateLimit + ", smtp=" + smtp + ", from=" + from + ", to=" + to + "]";
+        }
+    }
+
+    /** An SMTP server. The password is a secret: never logged, never in {@link #toString()}. */
+    public record Smtp(
+            String host,
+            @Min(1) @Max(65535) @DefaultValue("587") int port,
+            String username,
+            String password,
+            /** Upgrade the connection with STARTTLS (required when set). */
+            @DefaultValue("true") boolean starttls) {
+
+        @Override
+        public String toString() {
+            return "Smtp[host=" + host + ", port=" + port + ", username=" + username
+                    + ", password=" + (password == null || password.isEmpty() ? "none" : "(secret)") + ", starttls=" + starttls + "]";
         }
     }
 

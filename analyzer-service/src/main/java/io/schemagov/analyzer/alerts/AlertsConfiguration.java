@@ -45,6 +45,7 @@ class AlertsConfiguration {
             case WEBHOOK -> new HttpAlertChannel(URI.create(channel.url()), new WebhookPayload(), links, alerts.delivery().timeout());
             case SLACK -> new HttpAlertChannel(URI.create(channel.url()), new SlackPayload(), links, alerts.delivery().timeout());
             case TEAMS -> new HttpAlertChannel(URI.create(channel.url()), new TeamsPayload(), links, alerts.delivery().timeout());
+            case EMAIL -> new EmailAlertChannel(channel, links, alerts.delivery().timeout());
         };
     }
 
@@ -56,6 +57,8 @@ class AlertsConfiguration {
                 if (channel.topic() == null || channel.topic().isBlank()) {
                     throw new IllegalStateException(setting + ".topic: a KAFKA channel needs a topic");
                 }
+            } else if (channel.type() == AlertProperties.ChannelType.EMAIL) {
+                checkEmail(setting, channel);
             } else if (!isHttpUrl(channel.url())) {
                 throw new IllegalStateException(setting + ".url: a " + channel.type() + " channel needs an http(s) URL"
                         + " (the value is not shown, it is a secret)");
@@ -75,6 +78,18 @@ class AlertsConfiguration {
                             + "' (configured channels: " + String.join(", ", alerts.channels().keySet()) + ")");
                 }
             }
+        }
+    }
+
+    private static void checkEmail(String setting, Channel channel) {
+        if (channel.smtp().host() == null || channel.smtp().host().isBlank()) {
+            throw new IllegalStateException(setting + ".smtp.host: an EMAIL channel needs an SMTP server");
+        }
+        if (channel.from() == null || channel.from().isBlank()) {
+            throw new IllegalStateException(setting + ".from: an EMAIL channel needs a sender address");
+        }
+        if (channel.to().isEmpty() || channel.to().stream().anyMatch(String::isBlank)) {
+            throw new IllegalStateException(setting + ".to: an EMAIL channel needs at least one recipient address");
         }
     }
 

@@ -89,6 +89,18 @@ class AlertsConfigurationTest {
     }
 
     @Test
+    void emailChannelWithoutRecipientsStopsStartUpAndHidesThePassword() {
+        runner.withPropertyValues("schemagov.analyzer.alerts.channels.mail.type=EMAIL",
+                        "schemagov.analyzer.alerts.channels.mail.smtp.host=smtp.test.invalid",
+                        "schemagov.analyzer.alerts.channels.mail.smtp.password=s3cr3t",
+                        "schemagov.analyzer.alerts.channels.mail.from=schemagov@test.invalid")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("schemagov.analyzer.alerts.channels.mail.to"));
+        assertThat(new AlertProperties.Smtp("smtp.test.invalid", 587, "alerts", "s3cr3t", true).toString())
+                .doesNotContain("s3cr3t").contains("(secret)");
+    }
+
+    @Test
     void webhookWithoutUsableUrlStopsStartUpWithoutShowingIt() {
         runner.withPropertyValues("schemagov.analyzer.alerts.channels.teams.type=TEAMS",
                         "schemagov.analyzer.alerts.channels.teams.url=ftp://s3cr3t")
