@@ -1,7 +1,6 @@
 package io.schemagov.analyzer.alerts;
 
 import io.schemagov.analyzer.alerts.AlertMessage.Kind;
-import io.schemagov.analyzer.elasticsearch.ElasticsearchUnavailableException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +94,7 @@ class ChannelDispatch {
         }
         try {
             deliveryLog.record(name, message, outcome);
-        } catch (ElasticsearchUnavailableException e) {
+        } catch (RuntimeException e) {
             // Already sent (or dead-lettered): trying again would send it twice. A restart may repeat it, which beats losing it.
             log.error("alert {} to channel {} ({}) not recorded in the delivery log: {}", message.id(), name,
                     outcome.delivered() ? "delivered" : "failed", e.getMessage());

@@ -46,6 +46,9 @@ final class Deliverer {
                     return new Outcome(false, attempt, "interrupted while waiting to retry: " + e.getMessage());
                 }
                 backoff = min(backoff.multipliedBy(2), policy.maxBackoff());
+            } catch (RuntimeException e) {
+                // A message the channel cannot even build is poison: retrying cannot help, dead-lettering keeps it.
+                return new Outcome(false, attempt, "cannot send: " + e);
             }
         }
     }

@@ -79,6 +79,25 @@ class DelivererTest {
         assertThat(pauses).isEmpty();
     }
 
+    @Test
+    void channelThatThrowsIsAFailureNotACrash() {
+        AlertChannel broken = new AlertChannel() {
+            @Override
+            public boolean supportsResolution() {
+                return false;
+            }
+
+            @Override
+            public void send(AlertMessage message) {
+                throw new IllegalStateException("cannot render");
+            }
+        };
+        Deliverer.Outcome outcome = deliverer.deliver("ops", broken, message);
+        assertThat(outcome.delivered()).isFalse();
+        assertThat(outcome.error()).contains("cannot render");
+        assertThat(pauses).isEmpty();
+    }
+
     private static DeliveryException retriable() {
         return new DeliveryException("HTTP 500", true, null);
     }
