@@ -41,9 +41,9 @@ record AlertMessage(String id, Kind kind, String database, List<FindingAlert> fi
     }
 
     String headline() {
-        String what = kind == Kind.RESOLUTION ? "resolved" : "risky change" + (findings.size() == 1 ? "" : "s");
-        String prefix = heldBack ? "Summary (rate limit): " : "";
-        return prefix + findings.size() + " " + (kind == Kind.RESOLUTION ? "finding" + (findings.size() == 1 ? "" : "s") + " " + what
-                : what) + " on " + database;
+        int n = findings.size();
+        String what = kind == Kind.RESOLUTION ? n + (n == 1 ? " finding" : " findings") + " resolved"
+                : n + (n == 1 ? " risky change" : " risky changes");
+        return (heldBack ? "Summary (rate limit): " : "") + what + " on " + database;
     }
 }

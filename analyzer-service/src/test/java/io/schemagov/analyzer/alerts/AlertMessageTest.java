@@ -41,6 +41,12 @@ class AlertMessageTest {
     }
 
     @Test
+    void resolutionSaysHowManyFindingsWereResolved() {
+        assertThat(AlertMessage.group("ops", Kind.RESOLUTION, List.of(finding("a", "prod", Severity.HIGH))).get(0).headline())
+                .isEqualTo("1 finding resolved on prod");
+    }
+
+    @Test
     void summaryOverSeveralDatabasesSaysHowMany() {
         AlertMessage summary = AlertMessage.summary("ops", List.of(finding("a", "prod", Severity.HIGH), finding("b", "billing", Severity.HIGH)));
         assertThat(summary.heldBack()).isTrue();
