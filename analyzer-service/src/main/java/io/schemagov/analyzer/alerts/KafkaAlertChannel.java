@@ -4,6 +4,7 @@ import io.schemagov.model.AlertEvent;
 import io.schemagov.model.AlertKind;
 import io.schemagov.model.AlertedFinding;
 import io.schemagov.model.EventCodec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +24,7 @@ final class KafkaAlertChannel implements AlertChannel {
     private final long timeoutMs;
     private final KafkaProducer<String, byte[]> producer;
 
-    KafkaAlertChannel(String bootstrapServers, String topic, Links links, java.time.Duration timeout) {
+    KafkaAlertChannel(String bootstrapServers, String topic, Links links, Duration timeout) {
         this.topic = topic;
         this.links = links;
         this.timeoutMs = timeout.toMillis();

@@ -2,6 +2,7 @@ package io.schemagov.analyzer.alerts;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Generic JSON: every field of every finding, for receivers that process alerts themselves. */
@@ -11,7 +12,7 @@ final class WebhookPayload implements Payload {
     public Map<String, Object> render(AlertMessage message, Links links) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("alertId", message.id());
-        body.put("kind", message.kind().name().toLowerCase(java.util.Locale.ROOT));
+        body.put("kind", message.kind().name().toLowerCase(Locale.ROOT));
         body.put("database", message.database());
         body.put("heldBack", message.heldBack());
         body.put("headline", message.headline());
