@@ -29,6 +29,8 @@ public final class ElasticsearchIndices {
     public static final String AUDIT_TEMPLATE = "schemagov-audit";
     /** One document per table snapshot taken after a change. */
     public static final String SCHEMA_HISTORY = "schemagov-schema-history";
+    /** One document per alert sent or failed, per channel: the delivery log and the memory that prevents alerting twice. */
+    public static final String ALERT_DELIVERIES = "schemagov-alert-deliveries";
 
     private ElasticsearchIndices() {
     }
@@ -67,6 +69,11 @@ public final class ElasticsearchIndices {
     /** Settings and mappings of the schema history index, as JSON. */
     public static String schemaHistoryDefinition() {
         return resource("schema-history.json");
+    }
+
+    /** Settings and mappings of the alert delivery log, as JSON. */
+    public static String alertDeliveriesDefinition() {
+        return resource("alert-deliveries.json");
     }
 
     private static String resource(String name) {

@@ -30,6 +30,24 @@ public final class EventCodec {
         }
     }
 
+    public static byte[] encode(AlertEvent event) {
+        try {
+            return toArray(event.toByteBuffer());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode alert event", e);
+        }
+    }
+
+    /** @throws MalformedEventException when the bytes are not an alert event */
+    public static AlertEvent decodeAlert(byte[] bytes) {
+        requirePayload(bytes);
+        try {
+            return AlertEvent.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedEventException("not an AlertEvent: " + describe(e), e);
+        }
+    }
+
     /** @throws MalformedEventException when the bytes are not a schema change event */
     public static SchemaChangeEvent decodeSchemaChange(byte[] bytes) {
         requirePayload(bytes);

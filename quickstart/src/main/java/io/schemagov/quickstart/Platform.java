@@ -29,17 +29,24 @@ public final class Platform implements AutoCloseable {
     }
 
     private final Settings settings;
+    private final List<String> analyzerArguments;
     private ConfigurableApplicationContext ingest;
     private ConfigurableApplicationContext analyzer;
     private ConfigurableApplicationContext dashboard;
 
-    private Platform(Settings settings) {
+    private Platform(Settings settings, List<String> analyzerArguments) {
         this.settings = settings;
+        this.analyzerArguments = List.copyOf(analyzerArguments);
     }
 
     /** Starts the ingest (which creates the topics), then the analyzer, then the dashboard. */
     public static Platform start(Settings settings) {
-        Platform platform = new Platform(settings);
+        return start(settings, List.of());
+    }
+
+    /** As {@link #start(Settings)}, with more analyzer settings ({@code --key=value}), e.g. alert channels and routes. */
+    public static Platform start(Settings settings, List<String> analyzerArguments) {
+        Platform platform = new Platform(settings, analyzerArguments);
         try {
             platform.startIngest();
             platform.startAnalyzer();
@@ -72,9 +79,11 @@ public final class Platform implements AutoCloseable {
     }
 
     public synchronized void startAnalyzer() {
-        analyzer = AnalyzerApplication.application().run(
+        List<String> args = new ArrayList<>(List.of(
                 "--spring.elasticsearch.uris=" + settings.elasticsearchUrl(),
-                "--schemagov.analyzer.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers());
+                "--schemagov.analyzer.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers()));
+        args.addAll(analyzerArguments);
+        analyzer = AnalyzerApplication.application().run(args.toArray(String[]::new));
     }
 
     public synchronized void stopAnalyzer() {

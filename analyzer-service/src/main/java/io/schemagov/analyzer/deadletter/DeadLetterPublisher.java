@@ -71,6 +71,26 @@ public class DeadLetterPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends an alert that no retry could deliver, keyed by the alert id, with the same reason and stage headers as
+     * dead-lettered records; returns only once Kafka has it.
+     */
+    public void publishAlert(String alertId, byte[] body, String channel, String reason) {
+        ProducerRecord<String, byte[]> out = new ProducerRecord<>(topic, alertId, body);
+        header(out, "schemagov.dlt.reason", reason);
+        header(out, "schemagov.dlt.stage", "alerts");
+        header(out, "schemagov.dlt.channel", channel);
+        log.warn("dead-lettering alert {} for channel {}: {}", alertId, channel, reason);
+        try {
+            producer.send(out).get();
+        } catch (ExecutionException e) {
+            throw new KafkaException("dead-letter topic " + topic + " did not take alert " + alertId, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while dead-lettering", e);
+        }
+    }
+
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
         record.headers().remove(name);
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));

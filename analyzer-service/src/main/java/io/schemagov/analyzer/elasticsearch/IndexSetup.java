@@ -41,6 +41,7 @@ public class IndexSetup {
                 updateAuditIndices();
                 createIfMissing(ElasticsearchIndices.FINDINGS, ElasticsearchIndices.findingsDefinition());
                 createIfMissing(ElasticsearchIndices.SCHEMA_HISTORY, ElasticsearchIndices.schemaHistoryDefinition());
+                createIfMissing(ElasticsearchIndices.ALERT_DELIVERIES, ElasticsearchIndices.alertDeliveriesDefinition());
                 return;
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {

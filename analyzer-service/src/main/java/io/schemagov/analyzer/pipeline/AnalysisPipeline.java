@@ -1,5 +1,6 @@
 package io.schemagov.analyzer.pipeline;
 
+import io.schemagov.analyzer.alerts.AlertStage;
 import io.schemagov.analyzer.config.AnalyzerProperties;
 import io.schemagov.analyzer.elasticsearch.ElasticsearchUnavailableException;
 import io.schemagov.analyzer.elasticsearch.IndexSetup;
@@ -38,18 +39,21 @@ public class AnalysisPipeline implements SmartLifecycle {
     private final AnalyzerProperties.KafkaProperties kafka;
     private final BatchProcessor processor;
     private final IndexSetup indexSetup;
+    private final AlertStage groupedAlerts;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread worker;
     private volatile boolean running;
 
+    /** {@code groupedAlerts}: the alert stage whose groups wait for this loop's batches, or null when it carries no findings. */
     public AnalysisPipeline(String name, List<String> topics, String groupId, AnalyzerProperties.KafkaProperties kafka,
-                            BatchProcessor processor, IndexSetup indexSetup) {
+                            BatchProcessor processor, IndexSetup indexSetup, AlertStage groupedAlerts) {
         this.name = name;
         this.topics = topics;
         this.groupId = groupId;
         this.kafka = kafka;
         this.processor = processor;
         this.indexSetup = indexSetup;
+        this.groupedAlerts = groupedAlerts;
     }
 
     @Override
@@ -87,6 +91,9 @@ public class AnalysisPipeline implements SmartLifecycle {
     }
 
     private void handle(ConsumerRecords<String, byte[]> records) {
+        if (groupedAlerts != null) {
+            groupedAlerts.batchStarted();
+        }
         try {
             processor.process(records);
             consumer.commitSync(nextOffsets(records));
@@ -102,6 +109,10 @@ public class AnalysisPipeline implements SmartLifecycle {
             log.warn("batch of {} records not stored ({}); retrying in {} s", records.count(), e.getMessage(), PAUSE_AFTER_FAILURE.toSeconds());
             rewind(records);
             pause();
+        } finally {
+            if (groupedAlerts != null) {
+                groupedAlerts.batchFinished();
+            }
         }
     }
 

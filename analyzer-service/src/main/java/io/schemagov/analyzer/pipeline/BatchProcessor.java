@@ -1,5 +1,6 @@
 package io.schemagov.analyzer.pipeline;
 
+import io.schemagov.analyzer.alerts.AlertStage;
 import io.schemagov.analyzer.audit.AuditDocuments;
 import io.schemagov.analyzer.compliance.ComplianceDocuments;
 import io.schemagov.analyzer.compliance.ComplianceRules;
@@ -11,15 +12,16 @@ import io.schemagov.analyzer.elasticsearch.IndexOperation;
 import io.schemagov.analyzer.elasticsearch.StoredDocuments;
 import io.schemagov.analyzer.findings.FindingDocuments;
 import io.schemagov.analyzer.findings.Triage;
-import io.schemagov.model.ElasticsearchIndices;
 import io.schemagov.analyzer.history.SchemaHistoryDocuments;
 import io.schemagov.model.DataChangeEvent;
+import io.schemagov.model.ElasticsearchIndices;
 import io.schemagov.model.EventCodec;
 import io.schemagov.model.MalformedEventException;
 import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.rules.RuleEngine;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,8 @@ import org.springframework.stereotype.Component;
 /**
  * Processes one polled batch: decodes each record, runs the rules, writes findings, schema
  * history and audit records in bulk, and dead-letters what cannot be processed. When it
- * returns, every record of the batch is either in Elasticsearch or in the dead-letter topic.
+ * returns, every record of the batch is either in Elasticsearch or in the dead-letter topic, and
+ * the findings Elasticsearch took are queued for alerting.
  */
 @Component
 public class BatchProcessor {
@@ -41,6 +44,7 @@ public class BatchProcessor {
     private final BulkWriter writer;
     private final DeadLetterPublisher deadLetters;
     private final StoredDocuments stored;
+    private final AlertStage alerts;
     private final FindingDocuments findings;
     private final ComplianceRules compliance;
     private final ComplianceDocuments complianceFindings = new ComplianceDocuments();
@@ -50,12 +54,13 @@ public class BatchProcessor {
     private final String dataChangesTopic;
 
     public BatchProcessor(RuleEngine rules, ComplianceRules compliance, BulkWriter writer, DeadLetterPublisher deadLetters,
-            StoredDocuments stored, AnalyzerProperties properties) {
+            StoredDocuments stored, AlertStage alerts, AnalyzerProperties properties) {
         this.rules = rules;
         this.compliance = compliance;
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.stored = stored;
+        this.alerts = alerts;
         this.findings = new FindingDocuments(rules.rules());
         this.schemaChangesTopic = properties.kafka().schemaChangesTopic();
         this.dataChangesTopic = properties.kafka().dataChangesTopic();
@@ -104,7 +109,7 @@ public class BatchProcessor {
             }
         }
         keepTriage(findingWrites);
-        write(findingWrites, true, dead);
+        alerts.stored(write(findingWrites, true, dead));
         write(recordWrites, false, dead);
         deadLetters.publish(dead.entrySet().stream().map(e -> new DeadLetter(e.getKey(), e.getValue())).toList());
     }
@@ -123,12 +128,21 @@ public class BatchProcessor {
      * Findings are refreshed at once so they are searchable within milliseconds (a refresh costs Elasticsearch tens of
      * milliseconds of CPU); schema history and audit records ride the normal one-second refresh.
      */
-    private void write(Writes writes, boolean refresh, Map<ConsumerRecord<String, byte[]>, String> dead) {
+    private List<IndexOperation> write(Writes writes, boolean refresh, Map<ConsumerRecord<String, byte[]>, String> dead) {
         if (writes.operations.isEmpty()) {
-            return;
+            return List.of();
         }
+        Set<Integer> rejected = new HashSet<>();
         for (BulkWriter.Rejection rejection : writer.write(writes.operations, refresh)) {
             dead.putIfAbsent(writes.origins.get(rejection.position()), rejection.reason());
+            rejected.add(rejection.position());
         }
+        List<IndexOperation> accepted = new ArrayList<>();
+        for (int i = 0; i < writes.operations.size(); i++) {
+            if (!rejected.contains(i)) {
+                accepted.add(writes.operations.get(i));
+            }
+        }
+        return accepted;
     }
 }

@@ -1,5 +1,6 @@
 package io.schemagov.analyzer.pipeline;
 
+import io.schemagov.analyzer.alerts.AlertStage;
 import io.schemagov.analyzer.config.AnalyzerProperties;
 import io.schemagov.analyzer.elasticsearch.IndexSetup;
 import java.util.List;
@@ -14,14 +15,15 @@ import org.springframework.context.annotation.Configuration;
 class PipelinesConfiguration {
 
     @Bean
-    AnalysisPipeline schemaChangesPipeline(AnalyzerProperties properties, BatchProcessor processor, IndexSetup indexSetup) {
+    AnalysisPipeline schemaChangesPipeline(AnalyzerProperties properties, BatchProcessor processor, IndexSetup indexSetup,
+                                           AlertStage alerts) {
         AnalyzerProperties.KafkaProperties kafka = properties.kafka();
-        return new AnalysisPipeline("schema", List.of(kafka.schemaChangesTopic()), kafka.groupId(), kafka, processor, indexSetup);
+        return new AnalysisPipeline("schema", List.of(kafka.schemaChangesTopic()), kafka.groupId(), kafka, processor, indexSetup, alerts);
     }
 
     @Bean
     AnalysisPipeline dataChangesPipeline(AnalyzerProperties properties, BatchProcessor processor, IndexSetup indexSetup) {
         AnalyzerProperties.KafkaProperties kafka = properties.kafka();
-        return new AnalysisPipeline("audit", List.of(kafka.dataChangesTopic()), kafka.groupId() + "-audit", kafka, processor, indexSetup);
+        return new AnalysisPipeline("audit", List.of(kafka.dataChangesTopic()), kafka.groupId() + "-audit", kafka, processor, indexSetup, null);
     }
 }

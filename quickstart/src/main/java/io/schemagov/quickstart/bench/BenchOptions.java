@@ -7,7 +7,8 @@ import java.util.Set;
  * What the benchmark runs, read from system properties so that {@code exec:java} can pass
  * them with {@code -D}.
  */
-record BenchOptions(int ddls, int warmupDdls, int rows, int batchSize, int pollMillis, String synchronousCommit) {
+record BenchOptions(int ddls, int warmupDdls, int rows, int batchSize, int pollMillis, String synchronousCommit,
+                    int alertQuietMillis) {
 
     static final String DDLS = "schemagov.bench.ddls";
     static final String WARMUP = "schemagov.bench.warmup";
@@ -15,6 +16,9 @@ record BenchOptions(int ddls, int warmupDdls, int rows, int batchSize, int pollM
     static final String BATCH = "schemagov.bench.batch";
     static final String POLL = "schemagov.bench.poll-ms";
     static final String SYNCHRONOUS_COMMIT = "schemagov.bench.synchronous-commit";
+    static final String ALERT_QUIET = "schemagov.bench.alert-quiet-ms";
+    /** The analyzer's default {@code schemagov.analyzer.alerts.group-quiet}. */
+    static final int DEFAULT_ALERT_QUIET_MILLIS = 50;
     private static final Set<String> SYNCHRONOUS_COMMIT_VALUES = Set.of("on", "off", "local", "remote_write", "remote_apply");
 
     static BenchOptions fromSystemProperties() {
@@ -24,7 +28,8 @@ record BenchOptions(int ddls, int warmupDdls, int rows, int batchSize, int pollM
                 read(ROWS, 200_000, 1),
                 read(BATCH, 10_000, 1),
                 read(POLL, 10, 1),
-                readSynchronousCommit());
+                readSynchronousCommit(),
+                read(ALERT_QUIET, DEFAULT_ALERT_QUIET_MILLIS, 0));
     }
 
     /** Null keeps the server's setting (the dev stack runs PostgreSQL's default, on). */

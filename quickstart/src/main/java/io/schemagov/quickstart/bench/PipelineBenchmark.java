@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * Measures, on a fresh dev stack, how soon a committed DDL becomes a searchable finding and
- * how many row changes per second reach Kafka and Elasticsearch.
+ * Measures, on a fresh dev stack, how soon a committed DDL becomes a searchable finding and an
+ * alert at a webhook, and how many row changes per second reach Kafka and Elasticsearch.
  *
  * <p>Run after {@code ./mvnw install -DskipTests} with
  * {@code ./mvnw -q -pl quickstart exec:java -Dexec.mainClass=io.schemagov.quickstart.bench.PipelineBenchmark},
@@ -33,6 +33,8 @@ import org.apache.kafka.clients.admin.Admin;
  *   <li>{@code schemagov.bench.batch} (10000): rows per insert transaction;</li>
  *   <li>{@code schemagov.bench.poll-ms} (10): how often a DDL's finding is looked for (each look is a search that costs
  *       Elasticsearch CPU, so a tighter poll slows what it measures);</li>
+ *   <li>{@code schemagov.bench.alert-quiet-ms} (50, the analyzer's default): the alert group's quiet period, which
+ *       a lone DDL's alert waits before it is sent;</li>
  *   <li>{@code schemagov.bench.synchronous-commit} (the server's setting): {@code synchronous_commit} of the
  *       benchmark's session; the dev stack's PostgreSQL has it off, so logical decoding sees a commit only
  *       when the WAL writer flushes it, up to a few hundred milliseconds later.</li>
@@ -74,10 +76,10 @@ public final class PipelineBenchmark {
         System.out.println("Starting PostgreSQL, Kafka and Elasticsearch under " + root + " ...");
         DevStack stack = DevStack.start(root.resolve("servers"));
         Platform platform = null;
-        try {
+        try (WebhookLatency webhook = new WebhookLatency()) {
             createAuditedTable(stack.postgres());
-            platform = Platform.start(settings(stack, root));
-            return new Outcome(0, measure(stack, options));
+            platform = Platform.start(settings(stack, root), alertSettings(webhook.url(), options));
+            return new Outcome(0, measure(stack, options, webhook));
         } catch (BenchmarkTimeout e) {
             return new Outcome(1, "Benchmark TIMED OUT: " + e.getMessage());
         } finally {
@@ -101,11 +103,26 @@ public final class PipelineBenchmark {
                 root.resolve("state"), 0);
     }
 
-    /** What one run found, ready to print. */
-    private record Figures(String synchronousCommit, LatencySummary ddl, String ddlStages, DataChangeThroughput.Result rows) {
+    /** Every finding of the benchmark database to the benchmark's webhook, with no rate limit in the way. */
+    private static List<String> alertSettings(String webhookUrl, BenchOptions options) {
+        String alerts = "--schemagov.analyzer.alerts.";
+        return List.of(
+                alerts + "group-quiet=" + options.alertQuietMillis() + "ms",
+                alerts + "channels.bench.type=WEBHOOK",
+                alerts + "channels.bench.url=" + webhookUrl,
+                alerts + "channels.bench.rate-limit.burst=100000",
+                alerts + "channels.bench.rate-limit.per-minute=1000000",
+                alerts + "routes[0].databases=" + DATABASE,
+                alerts + "routes[0].min-severity=INFO",
+                alerts + "routes[0].channels=bench");
     }
 
-    private static String measure(DevStack stack, BenchOptions options) throws Exception {
+    /** What one run found, ready to print. */
+    private record Figures(String synchronousCommit, LatencySummary ddl, String ddlStages, LatencySummary alert,
+                           DataChangeThroughput.Result rows) {
+    }
+
+    private static String measure(DevStack stack, BenchOptions options, WebhookLatency webhook) throws Exception {
         ElasticsearchProbe elasticsearch = new ElasticsearchProbe(stack.elasticsearch().httpUrl());
         try (Connection connection = stack.postgres().connect(DATABASE); Admin admin = stack.kafka().admin()) {
             connection.setAutoCommit(true);
@@ -115,12 +132,15 @@ public final class PipelineBenchmark {
             List<DdlStages.Sample> ddls = new DdlLatency(connection, elasticsearch, DATABASE, java.time.Duration.ofMillis(options.pollMillis()))
                     .measure(options.warmupDdls(), options.ddls());
             String stages = stages(stack, elasticsearch, ddls);
+            System.out.printf("Measuring alert latency: %d warm-up and %d measured statements ...%n",
+                    options.warmupDdls(), options.ddls());
+            LatencySummary alert = LatencySummary.of(webhook.measure(connection, options.warmupDdls(), options.ddls()));
             System.out.printf("Measuring data-change throughput: %d rows in transactions of %d ...%n",
                     options.rows(), options.batchSize());
             DataChangeThroughput.Result rows = new DataChangeThroughput(connection, AUDITED_TABLE, DATABASE,
                     new KafkaRecordCount(admin, DATA_CHANGES_TOPIC), elasticsearch).measure(options.rows(), options.batchSize());
             LatencySummary ddl = LatencySummary.of(ddls.stream().map(DdlStages.Sample::latencyNanos).toList());
-            return summary(new Figures(synchronousCommit, ddl, stages, rows), options);
+            return summary(new Figures(synchronousCommit, ddl, stages, alert, rows), options);
         }
     }
 
@@ -153,6 +173,8 @@ public final class PipelineBenchmark {
                 String.format(Locale.ROOT, "DDL commit -> finding searchable: %s (after %d warm-up)", figures.ddl(),
                         options.warmupDdls()),
                 figures.ddlStages(),
+                String.format(Locale.ROOT, "DDL commit -> alert at the webhook: %s (group quiet period %d ms)", figures.alert(),
+                        options.alertQuietMillis()),
                 String.format(Locale.ROOT, "Data changes: %d rows inserted in %.1f s (%d transactions of up to %d rows)",
                         rows.rows(), rows.insertSeconds(), rows.transactions(), options.batchSize()),
                 String.format(Locale.ROOT, "  Debezium -> Kafka:           %,.0f rows/s (all in Kafka %.1f s after the last commit)",

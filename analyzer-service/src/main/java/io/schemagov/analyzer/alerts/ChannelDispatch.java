@@ -1,0 +1,107 @@
+package io.schemagov.analyzer.alerts;
+
+import io.schemagov.analyzer.alerts.AlertMessage.Kind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one channel does with a window's worth of pending alerts: drop those already delivered,
+ * group the rest by database, send them while the rate limit allows and hold the rest back for
+ * one summary, record every outcome in the delivery log, and dead-letter what failed for good.
+ * Resolutions go only where the finding was alerted, and are not rate-limited: they end an incident.
+ */
+class ChannelDispatch {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelDispatch.class);
+
+    private final String name;
+    private final AlertChannel channel;
+    private final Deliverer deliverer;
+    private final DeliveryLog deliveryLog;
+    private final AlertDeadLetters deadLetters;
+    private final TokenBucket bucket;
+    private final List<FindingAlert> heldBack = new ArrayList<>();
+
+    ChannelDispatch(String name, AlertChannel channel, Deliverer deliverer, DeliveryLog deliveryLog, AlertDeadLetters deadLetters,
+                    TokenBucket bucket) {
+        this.name = name;
+        this.channel = channel;
+        this.deliverer = deliverer;
+        this.deliveryLog = deliveryLog;
+        this.deadLetters = deadLetters;
+        this.bucket = bucket;
+    }
+
+    void dispatch(List<Pending> batch) {
+        Map<String, FindingAlert> raised = new LinkedHashMap<>();
+        Map<String, String> statusChanges = new LinkedHashMap<>();
+        for (Pending pending : batch) {
+            if (pending instanceof Pending.Raised r) {
+                raised.put(r.finding().findingId(), r.finding());
+            } else if (pending instanceof Pending.StatusChanged s) {
+                statusChanges.put(s.findingId(), s.status());
+            }
+        }
+        raised.keySet().removeAll(deliveryLog.delivered(name, Kind.ALERT, List.copyOf(raised.keySet())).keySet());
+        for (AlertMessage message : AlertMessage.group(name, Kind.ALERT, List.copyOf(raised.values()))) {
+            if (bucket.tryAcquire()) {
+                deliver(message);
+            } else {
+                heldBack.addAll(message.findings());
+            }
+        }
+        if (channel.supportsResolution() && !statusChanges.isEmpty()) {
+            resolve(statusChanges);
+        }
+    }
+
+    private void resolve(Map<String, String> statusChanges) {
+        List<String> ids = List.copyOf(statusChanges.keySet());
+        Map<String, Map<String, Object>> alerted = deliveryLog.delivered(name, Kind.ALERT, ids);
+        alerted.keySet().removeAll(deliveryLog.delivered(name, Kind.RESOLUTION, ids).keySet());
+        List<FindingAlert> resolved = alerted.entrySet().stream()
+                .map(e -> DeliveryLog.alerted(e.getKey(), e.getValue(), statusChanges.get(e.getKey()))).toList();
+        AlertMessage.group(name, Kind.RESOLUTION, resolved).forEach(this::deliver);
+    }
+
+    boolean hasHeldBack() {
+        return !heldBack.isEmpty();
+    }
+
+    long nanosUntilToken() {
+        return bucket.nanosUntilToken();
+    }
+
+    /** Sends the held-back alerts as one summary when a token is free, or regardless when {@code force}d at shutdown. */
+    void sendHeldBack(boolean force) {
+        if (heldBack.isEmpty() || !(force || bucket.tryAcquire())) {
+            return;
+        }
+        AlertMessage summary = AlertMessage.summary(name, heldBack);
+        heldBack.clear();
+        deliver(summary);
+    }
+
+    private void deliver(AlertMessage message) {
+        Deliverer.Outcome outcome = deliverer.deliver(name, channel, message);
+        if (!outcome.delivered()) {
+            log.error("alert {} to channel {} failed after {} attempts: {}", message.id(), name, outcome.attempts(), outcome.error());
+            deadLetters.publish(name, message, outcome);
+        }
+        try {
+            deliveryLog.record(name, message, outcome);
+        } catch (RuntimeException e) {
+            // Already sent (or dead-lettered): trying again would send it twice. A restart may repeat it, which beats losing it.
+            log.error("alert {} to channel {} ({}) not recorded in the delivery log: {}", message.id(), name,
+                    outcome.delivered() ? "delivered" : "failed", e.getMessage());
+        }
+    }
+
+    void close() {
+        channel.close();
+    }
+}
