@@ -55,7 +55,11 @@ final class RepeatingColumnGroupRule implements TableRule {
     private static List<String> groups(TableSnapshot table) {
         Map<String, TreeMap<Integer, String>> byStem = new LinkedHashMap<>();
         for (ColumnSnapshot column : table.getColumns()) {
-            Matcher m = NUMBERED.matcher(column.getName());
+            String name = column.getName();
+            if (name.isEmpty() || !Character.isDigit(name.charAt(name.length() - 1))) {
+                continue; // most columns: no number, no need for the pattern
+            }
+            Matcher m = NUMBERED.matcher(name);
             if (m.matches()) {
                 byStem.computeIfAbsent(m.group(1).toLowerCase(Locale.ROOT), stem -> new TreeMap<>())
                         .put(Integer.parseInt(m.group(2)), column.getName());

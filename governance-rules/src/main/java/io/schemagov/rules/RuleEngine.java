@@ -9,7 +9,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +30,8 @@ public final class RuleEngine {
 
     private final List<ChangeRule> changeRules = new ArrayList<>();
     private final List<TableRule> tableRules = new ArrayList<>();
+    /** Each rule's thresholds, looked up once here rather than per event. */
+    private final Map<Rule, RuleSettings> settingsByRule = new IdentityHashMap<>();
     private final List<RuleInfo> infos;
     private final Set<String> ids = new HashSet<>();
     private final RuleSettings settings;
@@ -56,6 +60,8 @@ public final class RuleEngine {
             if (!policy.overrideOf(rule.info().id()).enabled()) {
                 continue;
             }
+            RuleSettings own = policy.overrideOf(rule.info().id()).settings();
+            settingsByRule.put(rule, own == null ? settings : own);
             if (rule instanceof ChangeRule change) {
                 changeRules.add(change);
             } else {
@@ -181,8 +187,7 @@ public final class RuleEngine {
     }
 
     private RuleSettings settingsOf(Rule rule) {
-        RuleSettings own = policy.overrideOf(rule.info().id()).settings();
-        return own == null ? settings : own;
+        return settingsByRule.get(rule);
     }
 
     private static Finding failure(Rule rule, String subject, String schema, String table, String object,

@@ -1,7 +1,6 @@
 package io.schemagov.rules;
 
 import io.schemagov.model.TableSnapshot;
-import java.util.Locale;
 
 /**
  * How big a table is, as far as the catalog knows, and how that translates into severity and into
@@ -82,9 +81,11 @@ record TableSize(long estimatedRows, long sizeBytes) {
             scaled /= base;
             unit++;
         }
-        if (Math.round(scaled * 10) < 100) {
-            String text = String.format(Locale.ROOT, "%.1f", scaled);
-            return (text.endsWith(".0") ? text.substring(0, text.length() - 2) : text) + separator + units[unit];
+        long tenths = Math.round(scaled * 10);
+        if (tenths < 100) {
+            // By hand, not String.format: messages are built for every finding, and formatting dominated the cost.
+            String text = tenths % 10 == 0 ? Long.toString(tenths / 10) : tenths / 10 + "." + tenths % 10;
+            return text + separator + units[unit];
         }
         return Math.round(scaled) + separator + units[unit];
     }
