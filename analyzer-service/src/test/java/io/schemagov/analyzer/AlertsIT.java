@@ -20,7 +20,6 @@ import io.schemagov.model.EventCodec;
 import io.schemagov.model.SchemaChangeEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +27,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,7 +149,7 @@ class AlertsIT {
             assertThat(teams.path("@type").asText()).isEqualTo("MessageCard");
             assertThat(teams.path("sections").get(0).path("facts").toString()).contains("CREATE TABLE orders_nopk (id bigint)");
 
-            AlertEvent event = EventCodec.decodeAlert(awaitRecord(alerts, "alerts-main").value());
+            AlertEvent event = EventCodec.decodeAlert(KafkaProbe.awaitRecord(alerts, "alerts-main").value());
             assertThat(event.getKind()).isEqualTo(AlertKind.ALERT);
             assertThat(event.getFindings()).singleElement()
                     .satisfies(f -> assertThat(f.getFindingId()).isEqualTo(findingId));
@@ -227,10 +223,10 @@ class AlertsIT {
             assertThat(logged.path("attempts").asInt()).isEqualTo(3);
             assertThat(logged.path("error").asText()).startsWith("HTTP 503");
             assertThat(receiver.requests("/dead")).hasSize(3);
-            ConsumerRecord<String, byte[]> dead = awaitRecord(dlt, logged.path("alertId").asText());
-            assertThat(header(dead, "schemagov.dlt.stage")).isEqualTo("alerts");
-            assertThat(header(dead, "schemagov.dlt.channel")).isEqualTo("dead");
-            assertThat(header(dead, "schemagov.dlt.reason")).contains("HTTP 503");
+            ConsumerRecord<String, byte[]> dead = KafkaProbe.awaitRecord(dlt, logged.path("alertId").asText());
+            assertThat(KafkaProbe.header(dead, "schemagov.dlt.stage")).isEqualTo("alerts");
+            assertThat(KafkaProbe.header(dead, "schemagov.dlt.channel")).isEqualTo("dead");
+            assertThat(KafkaProbe.header(dead, "schemagov.dlt.reason")).contains("HTTP 503");
             assertThat(new String(dead.value(), StandardCharsets.UTF_8)).contains("dead_target").doesNotContain("s3cr3t-dead");
             // The failure is logged, the webhook URL (which carries the receiver's secret) is not.
             assertThat(output.getOut() + output.getErr()).contains("to channel dead failed after 3 attempts: HTTP 503")
@@ -326,29 +322,6 @@ class AlertsIT {
     }
 
     private static KafkaConsumer<String, byte[]> consumer(String topic) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topic));
-        return consumer;
-    }
-
-    private static ConsumerRecord<String, byte[]> awaitRecord(KafkaConsumer<String, byte[]> consumer, String key) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        List<String> seen = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                if (key.equals(record.key())) {
-                    return record;
-                }
-                seen.add(record.key());
-            }
-        }
-        throw new AssertionError("no record with key " + key + "; saw " + seen);
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        return KafkaProbe.consumer(kafka.bootstrapServers(), topic);
     }
 }

@@ -8,20 +8,14 @@ import io.schemagov.devstack.SharedStack;
 import io.schemagov.model.EventCodec;
 import io.schemagov.model.SchemaChangeEvent;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,9 +107,9 @@ class AnalyzerPipelineIT {
             send(SCHEMA_TOPIC, "db4/public.after", EventCodec.encode(TestEvents.ddl("db4", "00000000/00000600", "CREATE TABLE",
                     "CREATE TABLE after_poison (id bigint)", TestEvents.table("after_poison", false))));
             elasticsearch.await("schemagov-findings", "database:db4 AND table:after_poison AND ruleId:primary-key-missing", hits -> hits.size() == 1);
-            ConsumerRecord<String, byte[]> dead = awaitRecord(dlt, "db4/poison");
-            assertThat(header(dead, "schemagov.dlt.reason")).startsWith("not a SchemaChangeEvent");
-            assertThat(header(dead, "schemagov.dlt.original-topic")).isEqualTo(SCHEMA_TOPIC);
+            ConsumerRecord<String, byte[]> dead = KafkaProbe.awaitRecord(dlt, "db4/poison");
+            assertThat(KafkaProbe.header(dead, "schemagov.dlt.reason")).startsWith("not a SchemaChangeEvent");
+            assertThat(KafkaProbe.header(dead, "schemagov.dlt.original-topic")).isEqualTo(SCHEMA_TOPIC);
             assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not avro at all");
         }
     }
@@ -166,27 +160,6 @@ class AnalyzerPipelineIT {
     }
 
     private static KafkaConsumer<String, byte[]> consumer(String topic) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topic));
-        return consumer;
-    }
-
-    private static ConsumerRecord<String, byte[]> awaitRecord(KafkaConsumer<String, byte[]> consumer, String key) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                if (key.equals(record.key())) {
-                    return record;
-                }
-            }
-        }
-        throw new AssertionError("no record with key " + key);
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        return KafkaProbe.consumer(kafka.bootstrapServers(), topic);
     }
 }
