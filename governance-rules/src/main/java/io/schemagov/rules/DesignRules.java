@@ -17,6 +17,7 @@ public final class DesignRules {
                 new DuplicateIndexRule(),
                 new RedundantIndexRule(),
                 new TooManyIndexesRule(),
+                new InvalidIndexRule(),
                 new AuditColumnsMissingRule(),
                 new NameNotSnakeCaseRule(),
                 new IdentifierLengthLimitRule(),
