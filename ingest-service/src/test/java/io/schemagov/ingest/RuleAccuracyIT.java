@@ -164,6 +164,7 @@ class RuleAccuracyIT {
         }
 
         SchemaChangeEvent event = db.awaitStatement(statement);
+        assertThat(event.getInTransactionBlock()).as("ran alone in its transaction").isFalse();
         if (c.rewrites() != null) {
             Object fileAfter = db.value("SELECT relfilenode FROM pg_class WHERE oid = ?", oid);
             assertThat(!fileBefore.equals(fileAfter)).as("PostgreSQL rewrote %s", table).isEqualTo(c.rewrites());
