@@ -110,6 +110,20 @@ class MultiStepAccuracyIT {
     }
 
     @Test
+    void aDdlAfterAReadOfTheSameTransactionRunsInATransactionBlock() throws Exception {
+        filled("steps.read_first");
+        db.transaction("SELECT count(*) FROM steps.read_first",
+                "ALTER TABLE steps.read_first ADD COLUMN after_read text");
+        db.sql("ALTER TABLE steps.read_first ADD COLUMN alone text");
+
+        // The read's lock is held until commit, and so is the ACCESS EXCLUSIVE lock the ALTER adds to it.
+        assertThat(db.awaitStatement("ALTER TABLE steps.read_first ADD COLUMN after_read text")
+                .getInTransactionBlock()).isTrue();
+        assertThat(db.awaitStatement("ALTER TABLE steps.read_first ADD COLUMN alone text").getInTransactionBlock())
+                .isFalse();
+    }
+
+    @Test
     void lockTimeoutIsTheOneInEffectWhenTheDdlRan() throws Exception {
         filled("steps.timed");
         db.transaction("SET LOCAL lock_timeout = '1500ms'", "SET LOCAL statement_timeout = '90s'",

@@ -43,7 +43,7 @@ class PostgresCaptureIT {
             "CREATE TABLE IF NOT EXISTS public.legacy_log (line text)");
         stateDirectory = Files.createTempDirectory("ingest-it");
         ingest = startApplication();
-        events = new EventCollector(SharedStack.kafka().bootstrapServers());
+        events = new EventCollector(SharedStack.kafka().bootstrapServers(), "it");
     }
 
     static ConfigurableApplicationContext startApplication() {

@@ -36,7 +36,8 @@ class RuleExamplesIT {
         db = WatchedDatabase.start("examples_it", "examples");
         // The tables the examples reference, found through the search_path after each example's own schema.
         db.sql("DROP SCHEMA IF EXISTS ref CASCADE", "CREATE SCHEMA ref",
-                "CREATE TABLE ref.customers (id bigint PRIMARY KEY)", "CREATE TABLE ref.orders (id bigint PRIMARY KEY)");
+                "CREATE TABLE ref.customers (id bigint PRIMARY KEY)",
+                "CREATE TABLE ref.orders (id bigint PRIMARY KEY)");
     }
 
     @AfterAll

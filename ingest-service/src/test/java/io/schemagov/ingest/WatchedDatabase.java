@@ -30,13 +30,11 @@ final class WatchedDatabase implements AutoCloseable {
 
     private final PostgresServer postgres = SharedStack.postgres();
     private final String database;
-    private final String source;
     private final ConfigurableApplicationContext ingest;
     private final EventCollector events;
 
     private WatchedDatabase(String database, String source, Path stateDirectory) {
         this.database = database;
-        this.source = source;
         postgres.createDatabase(database);
         ingest = IngestApplication.application().run(
                 "--schemagov.ingest.kafka.bootstrap-servers=" + SharedStack.kafka().bootstrapServers(),
@@ -45,7 +43,7 @@ final class WatchedDatabase implements AutoCloseable {
                 "--schemagov.ingest.sources[0].url=" + postgres.jdbcUrl(database),
                 "--schemagov.ingest.sources[0].username=" + PostgresServer.USER,
                 "--schemagov.ingest.sources[0].password=" + PostgresServer.PASSWORD);
-        events = new EventCollector(SharedStack.kafka().bootstrapServers());
+        events = new EventCollector(SharedStack.kafka().bootstrapServers(), source);
     }
 
     /** Creates the database if needed and starts an ingest for it under the source name given. */
@@ -105,22 +103,13 @@ final class WatchedDatabase implements AutoCloseable {
 
     /** The event the capture made of the command that ran exactly this statement text. */
     SchemaChangeEvent awaitStatement(String statement) {
-        return events.awaitSchemaChange(event -> source.equals(event.getSource().getDatabase())
-                && statement.equals(event.getStatement()));
-    }
-
-    /** The event of this command tag on this object, e.g. {@code ALTER TABLE} on {@code accuracy.t}. */
-    SchemaChangeEvent awaitCommand(String commandTag, String identity, String statementPart) {
-        return events.awaitSchemaChange(event -> source.equals(event.getSource().getDatabase())
-                && commandTag.equals(event.getCommandTag()) && identity.equals(event.getObjectIdentity())
-                && event.getStatement() != null && event.getStatement().contains(statementPart));
+        return events.awaitSchemaChange(event -> statement.equals(event.getStatement()));
     }
 
     /** Every schema-change event of this source seen so far. */
     List<SchemaChangeEvent> seen() {
         events.poll();
-        return events.schemaChanges.stream().filter(event -> source.equals(event.getSource().getDatabase()))
-                .toList();
+        return List.copyOf(events.schemaChanges);
     }
 
     /** The ids of the rules that found something in the event. */
