@@ -110,7 +110,9 @@ $fn$;
 -- ddl_command_start: whether the command runs after other work of its transaction, which still holds that
 -- work's locks: a transaction id already assigned (earlier writes) or a lock on a user relation (earlier reads).
 -- Comparing transaction_timestamp() with statement_timestamp() cannot tell: with the extended query protocol
--- of JDBC and most drivers the transaction starts at Parse, before the statement's Execute.
+-- of JDBC and most drivers the transaction starts at Parse, before the statement's Execute. Known blind spot:
+-- CREATE TABLE ... AS and CREATE MATERIALIZED VIEW lock their source tables while being parsed, so they count as
+-- coming after other work even when they run alone.
 CREATE OR REPLACE FUNCTION schemagov.on_ddl_command_start() RETURNS event_trigger
 LANGUAGE plpgsql AS $fn$
 BEGIN
