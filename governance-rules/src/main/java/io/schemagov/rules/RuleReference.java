@@ -16,7 +16,8 @@ public final class RuleReference {
                 .append("Change rules judge a DDL statement as it happened; table-state rules judge a table's structure after")
                 .append(" every change and in the baseline, and their findings are resolved when the table is fixed.\n\n")
                 .append("Each rule shows SQL it fires on and SQL that does the job without firing it; `RuleExamplesTest`")
-                .append(" runs both through the rule, so the examples cannot drift from the code.\n\n")
+                .append(" runs both through the rule, so the examples cannot drift from the code, and `RuleExamplesIT`")
+                .append(" (ingest-service) runs the table-state ones that create their own table on a real PostgreSQL.\n\n")
                 .append("| id | title | applies to | default severity |\n|---|---|---|---|\n");
         for (Rule rule : rules) {
             RuleInfo info = rule.info();
