@@ -18,7 +18,9 @@ final class AllColumnsNullableRule implements TableRule {
             "Decide which columns every row must have and make them NOT NULL. On a populated table avoid a long "
                     + "scan under an ACCESS EXCLUSIVE lock: ADD CONSTRAINT c_not_null CHECK (c IS NOT NULL) NOT "
                     + "VALID, VALIDATE CONSTRAINT, then ALTER COLUMN c SET NOT NULL (PostgreSQL 12+ skips the scan), "
-                    + "and drop the check. Give the table a primary key.");
+                    + "and drop the check. Give the table a primary key.",
+            "CREATE TABLE notes (id bigint, body text);",
+            "CREATE TABLE notes (id bigint NOT NULL, body text);");
 
     @Override
     public RuleInfo info() {

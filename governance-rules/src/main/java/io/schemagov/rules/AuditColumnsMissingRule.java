@@ -22,7 +22,11 @@ final class AuditColumnsMissingRule implements TableRule {
             "Add the columns with defaults: ALTER TABLE t ADD COLUMN created_at timestamptz NOT NULL DEFAULT now(), "
                     + "ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now(); (a non-volatile default needs no "
                     + "rewrite in PostgreSQL 11+, and existing rows get the time of the ALTER). Keep updated_at "
-                    + "current from the application or a BEFORE UPDATE trigger setting NEW.updated_at = now().");
+                    + "current from the application or a BEFORE UPDATE trigger setting NEW.updated_at = now().",
+            "CREATE TABLE payments (id bigint PRIMARY KEY, amount numeric(12,2) NOT NULL);",
+            "CREATE TABLE payments (id bigint PRIMARY KEY, amount numeric(12,2) NOT NULL,\n"
+                    + "    created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT "
+                    + "now());");
 
     private final List<String> required;
 

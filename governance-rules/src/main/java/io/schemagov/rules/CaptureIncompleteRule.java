@@ -15,7 +15,11 @@ final class CaptureIncompleteRule implements ChangeRule {
                     + "recorded, so problems in the missing part go unreported.",
             "Read the error: usually the capture's database role lacks a privilege on the object, or the "
                     + "object was dropped before it could be read. Fix the cause, review this change by hand, and "
-                    + "expect the next baseline to re-read the tables' state.");
+                    + "expect the next baseline to re-read the tables' state.",
+            "-- run while the capture role could not read public.orders\n"
+                    + "ALTER TABLE orders ADD COLUMN note text;",
+            "-- give the capture role what it needs to read the catalog and sizes\n"
+                    + "GRANT SELECT ON orders TO schemagov;");
 
     @Override
     public RuleInfo info() {

@@ -20,7 +20,10 @@ final class ColumnDroppedRule implements ChangeRule {
             "Expand and contract: first release application code that no longer reads or writes the column "
                     + "(and remove it from ORM mappings), let every old instance retire, optionally rename the "
                     + "column for a release to catch stragglers, and drop it only in a later release. Take a "
-                    + "backup of the column's data if it may be needed again.");
+                    + "backup of the column's data if it may be needed again.",
+            "ALTER TABLE orders DROP COLUMN note;",
+            "-- first release code that no longer uses the column; mark it, and drop it a release later\n"
+                    + "COMMENT ON COLUMN orders.note IS 'unused since release 42: drop in release 43';");
 
     @Override
     public RuleInfo info() {

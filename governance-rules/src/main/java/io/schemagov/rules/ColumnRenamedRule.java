@@ -23,7 +23,10 @@ final class ColumnRenamedRule implements ChangeRule {
             "Expand and contract: add the column under the new name, keep both in step (the application writes "
                     + "both, or a trigger copies one into the other), backfill in batches, move readers and writers "
                     + "to the new name, then drop the old column in a later release. Clients that read through a "
-                    + "view can get both names from it meanwhile. To undo, rename the column back.");
+                    + "view can get both names from it meanwhile. To undo, rename the column back.",
+            "ALTER TABLE orders RENAME COLUMN note TO remark;",
+            "-- expand and contract: add the new column, keep both in step, move clients, drop the old one later\n"
+                    + "ALTER TABLE orders ADD COLUMN remark text;");
 
     @Override
     public RuleInfo info() {

@@ -23,7 +23,11 @@ final class ColumnTypeChangeRewritesRule implements ChangeRule {
                     + "keep it in sync with a trigger, backfill it in batches, switch reads and writes to it, then "
                     + "drop the old column (or swap names in one short transaction). For int to bigint on a key, "
                     + "build the new column's unique index CONCURRENTLY before the switch. If a rewrite is "
-                    + "unavoidable, run it in a maintenance window with lock_timeout and statement_timeout set.");
+                    + "unavoidable, run it in a maintenance window with lock_timeout and statement_timeout set.",
+            "ALTER TABLE orders ALTER COLUMN customer_id TYPE bigint;",
+            "-- expand and contract: a new column, kept in step by a trigger and backfilled in batches, then swapped "
+                    + "in\n"
+                    + "ALTER TABLE orders ADD COLUMN customer_id_new bigint;");
 
     @Override
     public RuleInfo info() {

@@ -23,7 +23,9 @@ final class CommaSeparatedListColumnRule implements TableRule {
                     + "updating one value rewrites the string, racing with concurrent updates.",
             "Use a child table with one row per value (a join table with foreign keys for ids), or an array "
                     + "column (bigint[], text[]) with a GIN index when the list is read whole and searched with "
-                    + "@> or &&. Convert with string_to_array(c, ',') in a new column, backfilled in batches.");
+                    + "@> or &&. Convert with string_to_array(c, ',') in a new column, backfilled in batches.",
+            "CREATE TABLE posts (id bigint PRIMARY KEY, tag_ids text);",
+            "CREATE TABLE posts (id bigint PRIMARY KEY, tag_ids bigint[]);");
 
     @Override
     public RuleInfo info() {

@@ -25,7 +25,11 @@ final class ConstraintWithoutNotValidRule implements ChangeRule {
                     + "EXCLUSIVE lock (ROW SHARE on the referenced table), so reads and writes continue. Set a "
                     + "lock_timeout for the first step. PostgreSQL 17 and older reject NOT VALID foreign keys on a "
                     + "partitioned table: add and validate the key on each partition first, then add it to the "
-                    + "parent, which attaches the partitions' matching constraints.");
+                    + "parent, which attaches the partitions' matching constraints.",
+            "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);",
+            "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) "
+                    + "NOT VALID;\n"
+                    + "-- then, in a separate migration: ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk;");
 
     @Override
     public RuleInfo info() {

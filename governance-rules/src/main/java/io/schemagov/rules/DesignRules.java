@@ -22,6 +22,7 @@ public final class DesignRules {
                 new DuplicateIndexRule(),
                 new RedundantIndexRule(),
                 new TooManyIndexesRule(options.maxIndexesPerTable()),
+                new InvalidIndexRule(),
                 new AuditColumnsMissingRule(options.auditColumns()),
                 new NameNotSnakeCaseRule(),
                 new IdentifierLengthLimitRule(),

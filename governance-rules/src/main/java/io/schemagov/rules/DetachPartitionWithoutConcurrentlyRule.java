@@ -22,7 +22,9 @@ final class DetachPartitionWithoutConcurrentlyRule implements ChangeRule {
                     + "EXCLUSIVE on the partitioned table and waits for running queries instead of blocking new "
                     + "ones. It must run outside a transaction block and is not allowed while the table has a "
                     + "DEFAULT partition. If it is interrupted, finish with ALTER TABLE ... DETACH PARTITION ... "
-                    + "FINALIZE. Otherwise set a short lock_timeout and retry.");
+                    + "FINALIZE. Otherwise set a short lock_timeout and retry.",
+            "ALTER TABLE orders DETACH PARTITION orders_2023;",
+            "ALTER TABLE orders DETACH PARTITION orders_2023 CONCURRENTLY;");
 
     @Override
     public RuleInfo info() {

@@ -26,7 +26,11 @@ final class DropCascadeRule implements ChangeRule {
                     + "dropped or rewritten deliberately first (views recreated against the new structure, data "
                     + "migrated out of columns). To see the dependents beforehand, run the DROP without CASCADE in a "
                     + "transaction and read the error. Recreate the views listed here from their definitions in "
-                    + "version control; restore dropped tables or columns from a backup.");
+                    + "version control; restore dropped tables or columns from a backup.",
+            "DROP TABLE orders CASCADE;",
+            "-- drop the dependants deliberately, so PostgreSQL refuses if anything else still depends on orders\n"
+                    + "DROP VIEW order_totals;\n"
+                    + "DROP TABLE orders;");
 
     @Override
     public RuleInfo info() {

@@ -21,7 +21,10 @@ final class DuplicateIndexRule implements TableRule {
             "Drop the extra one without blocking writes: DROP INDEX CONCURRENTLY name; (outside a transaction "
                     + "block). Keep the one that backs a constraint, since dropping that would drop the constraint. "
                     + "Before dropping, check pg_stat_user_indexes.idx_scan on every replica too, as each server "
-                    + "keeps its own statistics.");
+                    + "keeps its own statistics.",
+            "CREATE INDEX orders_customer_idx ON orders (customer_id);\n"
+                    + "CREATE INDEX orders_customer_idx1 ON orders (customer_id);",
+            "DROP INDEX CONCURRENTLY orders_customer_idx1;");
 
     @Override
     public RuleInfo info() {

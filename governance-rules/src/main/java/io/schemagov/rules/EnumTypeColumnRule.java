@@ -19,7 +19,11 @@ final class EnumTypeColumnRule implements TableRule {
             "Keep enums for small sets that change with the code, like states of a state machine. For sets that "
                     + "grow with the business, use a lookup table referenced by a foreign key (values editable as "
                     + "data, with labels and an active flag), or text with a CHECK constraint, which is replaced "
-                    + "with ADD CONSTRAINT ... NOT VALID and VALIDATE without a rewrite.");
+                    + "with ADD CONSTRAINT ... NOT VALID and VALIDATE without a rewrite.",
+            "CREATE TYPE order_status AS ENUM ('paid', 'shipped');\n"
+                    + "CREATE TABLE orders (id bigint PRIMARY KEY, status order_status NOT NULL);",
+            "CREATE TABLE orders (id bigint PRIMARY KEY, status text NOT NULL CONSTRAINT orders_status_check CHECK "
+                    + "(status IN ('paid', 'shipped')));");
 
     @Override
     public RuleInfo info() {

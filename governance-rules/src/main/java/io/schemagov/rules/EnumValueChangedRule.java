@@ -24,7 +24,11 @@ final class EnumValueChangedRule implements ChangeRule {
                     + "unused (PostgreSQL cannot drop an enum value). Adding: deploy readers that tolerate the new "
                     + "label before any writer uses it, and run ADD VALUE in its own transaction, committed before "
                     + "the value is used. Where values change often, a lookup table with a foreign key is easier "
-                    + "to evolve than an enum.");
+                    + "to evolve than an enum.",
+            "ALTER TYPE order_status RENAME VALUE 'shipped' TO 'dispatched';",
+            "-- a text column with a CHECK: the set of values changes without touching a type\n"
+                    + "ALTER TABLE orders ADD CONSTRAINT orders_status_check CHECK (status IN ('paid', 'shipped', "
+                    + "'dispatched')) NOT VALID;");
 
     @Override
     public RuleInfo info() {

@@ -21,7 +21,11 @@ final class ExclusionConstraintAddedRule implements ChangeRule {
             "Add exclusion constraints while the table is new or small. On a large table, schedule a maintenance "
                     + "window and set lock_timeout and statement_timeout; or create a new table with the constraint, "
                     + "copy the rows in batches (keeping it in sync with a trigger), and swap the names in one short "
-                    + "transaction.");
+                    + "transaction.",
+            "ALTER TABLE orders ADD CONSTRAINT orders_no_overlap EXCLUDE USING gist (period WITH &&);",
+            "-- a new table with the constraint; copy the rows in batches, then swap the names in one short "
+                    + "transaction\n"
+                    + "CREATE TABLE orders_new (LIKE orders INCLUDING ALL, EXCLUDE USING gist (period WITH &&));");
 
     @Override
     public RuleInfo info() {

@@ -30,7 +30,12 @@ final class ForeignKeyDroppedRule implements ChangeRule {
                     + "validate it separately: ALTER TABLE t ADD CONSTRAINT t_ref_fkey FOREIGN KEY (ref_id) "
                     + "REFERENCES parent (id) NOT VALID; then ALTER TABLE t VALIDATE CONSTRAINT t_ref_fkey; which "
                     + "does not block writes. If the key was dropped on purpose, make sure the application enforces "
-                    + "the relation; find orphans with a LEFT JOIN before adding a key again.");
+                    + "the relation; find orphans with a LEFT JOIN before adding a key again.",
+            "ALTER TABLE orders DROP CONSTRAINT orders_customer_id_fkey;",
+            "-- replace the key in the same statement, NOT VALID, and validate it in a later migration\n"
+                    + "ALTER TABLE orders DROP CONSTRAINT orders_customer_id_fkey,\n"
+                    + "    ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES customers (id) "
+                    + "ON DELETE RESTRICT NOT VALID;");
 
     @Override
     public RuleInfo info() {

@@ -24,7 +24,12 @@ final class ForeignKeyTypeMismatchRule implements TableRule {
             "Give the referencing column exactly the referenced column's type, e.g. ALTER TABLE t ALTER COLUMN "
                     + "ref_id TYPE bigint; this rewrites the table under an ACCESS EXCLUSIVE lock, so on a large "
                     + "table add a new column of the right type, backfill it in batches, and swap it in. Widening a "
-                    + "varchar needs no rewrite.");
+                    + "varchar needs no rewrite.",
+            "-- customers.id is bigint\n"
+                    + "CREATE TABLE invoices (id bigint PRIMARY KEY, customer_id integer NOT NULL REFERENCES customers "
+                    + "(id) ON DELETE RESTRICT);",
+            "CREATE TABLE invoices (id bigint PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers (id) ON "
+                    + "DELETE RESTRICT);");
 
     @Override
     public RuleInfo info() {

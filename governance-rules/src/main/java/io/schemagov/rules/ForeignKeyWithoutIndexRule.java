@@ -24,7 +24,12 @@ final class ForeignKeyWithoutIndexRule implements TableRule {
             "Create an index that starts with the foreign key's columns, without blocking writes: "
                     + "CREATE INDEX CONCURRENTLY t_ref_id_idx ON t (ref_id); (outside a transaction block). "
                     + "An existing multi-column index covers the key only if the key's columns come first in it; "
-                    + "partial and invalid indexes do not count.");
+                    + "partial and invalid indexes do not count.",
+            "CREATE TABLE order_lines (id bigint PRIMARY KEY, order_id bigint NOT NULL REFERENCES orders (id) ON "
+                    + "DELETE CASCADE);",
+            "CREATE TABLE order_lines (id bigint PRIMARY KEY, order_id bigint NOT NULL REFERENCES orders (id) ON "
+                    + "DELETE CASCADE);\n"
+                    + "CREATE INDEX order_lines_order_id_idx ON order_lines (order_id);");
 
     @Override
     public RuleInfo info() {

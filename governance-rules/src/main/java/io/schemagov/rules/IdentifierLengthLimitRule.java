@@ -28,7 +28,11 @@ final class IdentifierLengthLimitRule implements TableRule {
             "Give the object a shorter, deliberate name (ALTER TABLE ... RENAME, ALTER INDEX ... RENAME TO, ALTER "
                     + "TABLE ... RENAME CONSTRAINT), and name indexes and constraints explicitly instead of relying "
                     + "on generated names for long table and column names. Renaming a table or column breaks "
-                    + "clients using the current name; indexes and constraints are rarely named by clients.");
+                    + "clients using the current name; indexes and constraints are rarely named by clients.",
+            "-- PostgreSQL silently truncates this column name to 63 bytes\n"
+                    + "CREATE TABLE deliveries (id bigint PRIMARY KEY, "
+                    + "preferred_delivery_window_start_in_the_local_time_zone_of_the_customer time);",
+            "CREATE TABLE deliveries (id bigint PRIMARY KEY, window_start_local time);");
 
     @Override
     public RuleInfo info() {

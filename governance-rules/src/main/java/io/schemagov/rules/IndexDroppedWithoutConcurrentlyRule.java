@@ -24,7 +24,9 @@ final class IndexDroppedWithoutConcurrentlyRule implements ChangeRule {
             "Drop indexes with DROP INDEX CONCURRENTLY, outside a transaction block; it waits for conflicting "
                     + "transactions without blocking reads and writes. It drops one index per statement and "
                     + "cannot CASCADE. Also set a short lock_timeout so a blocked drop gives up instead of "
-                    + "stalling the queue behind it. Indexes backing a constraint are dropped with the constraint.");
+                    + "stalling the queue behind it. Indexes backing a constraint are dropped with the constraint.",
+            "DROP INDEX orders_customer_idx;",
+            "DROP INDEX CONCURRENTLY orders_customer_idx;");
 
     @Override
     public RuleInfo info() {

@@ -27,7 +27,9 @@ final class IndexWithoutConcurrentlyRule implements ChangeRule {
                     + "writes continue, at the cost of two table scans. If it fails it leaves an INVALID index: "
                     + "drop it (DROP INDEX CONCURRENTLY) and retry. On a partitioned table, where CONCURRENTLY is "
                     + "not supported, create the index ON ONLY the parent, build each partition's index "
-                    + "CONCURRENTLY and attach it with ALTER INDEX ... ATTACH PARTITION.");
+                    + "CONCURRENTLY and attach it with ALTER INDEX ... ATTACH PARTITION.",
+            "CREATE INDEX orders_customer_idx ON orders (customer_id);",
+            "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);");
 
     @Override
     public RuleInfo info() {

@@ -20,7 +20,9 @@ final class JsonInsteadOfJsonbRule implements TableRule {
             "ALTER TABLE t ALTER COLUMN c TYPE jsonb USING c::jsonb; rewrites the table under an ACCESS EXCLUSIVE "
                     + "lock, and fails on values that are not valid JSON for jsonb (e.g. \\u0000 escapes). On a large "
                     + "table add a jsonb column, backfill it in batches, switch readers and writers, then drop the "
-                    + "json column.");
+                    + "json column.",
+            "CREATE TABLE webhooks (id bigint PRIMARY KEY, payload json NOT NULL);",
+            "CREATE TABLE webhooks (id bigint PRIMARY KEY, payload jsonb NOT NULL);");
 
     @Override
     public RuleInfo info() {

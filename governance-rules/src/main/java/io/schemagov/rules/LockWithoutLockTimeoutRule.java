@@ -23,7 +23,10 @@ final class LockWithoutLockTimeoutRule implements ChangeRule {
             "Set a short lock_timeout for migrations, e.g. SET lock_timeout = '3s' in the migration's session (or "
                     + "SET LOCAL inside its transaction), and retry the migration a few times with a pause when it "
                     + "fails with \"canceling statement due to lock timeout\". Before running, check "
-                    + "pg_stat_activity for long-running or idle-in-transaction sessions on the table.");
+                    + "pg_stat_activity for long-running or idle-in-transaction sessions on the table.",
+            "ALTER TABLE orders ADD COLUMN note text;",
+            "SET lock_timeout = '3s';\n"
+                    + "ALTER TABLE orders ADD COLUMN note text;");
 
     @Override
     public RuleInfo info() {

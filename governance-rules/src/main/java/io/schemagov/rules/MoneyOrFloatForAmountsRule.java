@@ -26,7 +26,9 @@ final class MoneyOrFloatForAmountsRule implements TableRule {
             "Store amounts as numeric(p,s) with the precision the business needs (e.g. numeric(12,2), or more "
                     + "decimals for unit prices and exchange rates) plus a currency column if there is more than "
                     + "one, or as bigint minor units (cents). Converting rewrites the table: ALTER TABLE t ALTER "
-                    + "COLUMN price TYPE numeric(12,2); on large tables use a new column backfilled in batches.");
+                    + "COLUMN price TYPE numeric(12,2); on large tables use a new column backfilled in batches.",
+            "CREATE TABLE prices (id bigint PRIMARY KEY, unit_price double precision NOT NULL);",
+            "CREATE TABLE prices (id bigint PRIMARY KEY, unit_price numeric(12,4) NOT NULL);");
 
     @Override
     public RuleInfo info() {

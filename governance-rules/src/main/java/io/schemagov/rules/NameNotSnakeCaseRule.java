@@ -22,7 +22,9 @@ final class NameNotSnakeCaseRule implements TableRule {
                     + "conventions also make names hard to guess.",
             "Use lower-case snake_case names: letters, digits and underscores, starting with a letter. Renaming "
                     + "breaks clients that use the current name, so rename with expand and contract (a view or both "
-                    + "names for a release), or keep the name where changing it is not worth the migration.");
+                    + "names for a release), or keep the name where changing it is not worth the migration.",
+            "CREATE TABLE payments (id bigint PRIMARY KEY, \"customerId\" bigint NOT NULL);",
+            "CREATE TABLE payments (id bigint PRIMARY KEY, customer_id bigint NOT NULL);");
 
     @Override
     public RuleInfo info() {

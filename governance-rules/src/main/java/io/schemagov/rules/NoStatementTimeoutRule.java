@@ -21,7 +21,10 @@ final class NoStatementTimeoutRule implements ChangeRule {
                     + "statement_timeout = '5min' (or SET LOCAL inside its transaction): when it expires the "
                     + "statement is cancelled and its transaction rolled back, which releases the lock. Better "
                     + "still, use the non-blocking form (NOT VALID then VALIDATE, CREATE INDEX CONCURRENTLY, "
-                    + "USING INDEX) so that no long operation holds a blocking lock at all.");
+                    + "USING INDEX) so that no long operation holds a blocking lock at all.",
+            "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0);",
+            "SET statement_timeout = '5min';\n"
+                    + "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0);");
 
     @Override
     public RuleInfo info() {

@@ -21,7 +21,9 @@ final class NotNullColumnWithoutDefaultRule implements ChangeRule {
             "Give the column a DEFAULT (a constant default is instant since PostgreSQL 11: ADD COLUMN c text NOT "
                     + "NULL DEFAULT 'x'), or add it nullable, backfill it, and add NOT NULL afterwards through CHECK "
                     + "(c IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT and SET NOT NULL. If the table is created in "
-                    + "the same migration, declare the column in CREATE TABLE instead.");
+                    + "the same migration, declare the column in CREATE TABLE instead.",
+            "ALTER TABLE orders ADD COLUMN region text NOT NULL;",
+            "ALTER TABLE orders ADD COLUMN region text NOT NULL DEFAULT 'eu';");
 
     @Override
     public RuleInfo info() {

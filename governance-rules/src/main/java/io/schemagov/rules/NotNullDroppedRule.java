@@ -24,7 +24,10 @@ final class NotNullDroppedRule implements ChangeRule {
                     + "To restore the constraint on a large table without a long scan under an ACCESS EXCLUSIVE "
                     + "lock: ADD CONSTRAINT c_not_null CHECK (c IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT, "
                     + "then ALTER COLUMN c SET NOT NULL (PostgreSQL 12+ uses the validated check instead of "
-                    + "scanning), and drop the check.");
+                    + "scanning), and drop the check.",
+            "ALTER TABLE orders ALTER COLUMN note DROP NOT NULL;",
+            "-- keep the column required and give new rows a value\n"
+                    + "ALTER TABLE orders ALTER COLUMN note SET DEFAULT '';");
 
     @Override
     public RuleInfo info() {

@@ -23,7 +23,10 @@ final class OnDeleteNotStatedRule implements TableRule {
                     + "parent (order lines), ON DELETE SET NULL for optional references, ON DELETE RESTRICT to "
                     + "forbid it outright. Changing the action means dropping and re-adding the key; add the new "
                     + "one NOT VALID and VALIDATE it separately to avoid a long lock. Where NO ACTION is intended, "
-                    + "dismiss the finding.");
+                    + "dismiss the finding.",
+            "CREATE TABLE order_lines (id bigint PRIMARY KEY, order_id bigint NOT NULL REFERENCES orders (id));",
+            "CREATE TABLE order_lines (id bigint PRIMARY KEY, order_id bigint NOT NULL REFERENCES orders (id) ON "
+                    + "DELETE CASCADE);");
 
     @Override
     public RuleInfo info() {

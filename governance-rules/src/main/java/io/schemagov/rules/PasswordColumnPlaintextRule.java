@@ -30,7 +30,9 @@ final class PasswordColumnPlaintextRule implements TableRule {
                     + "a column named e.g. password_hash, and compare by verifying the hash; never store the "
                     + "password. Secrets the application must use again (API keys of third parties) belong in a "
                     + "secrets manager, or encrypted by the application with a key kept outside the database. "
-                    + "Migrate by hashing existing values, then rotate them, as they may already have leaked.");
+                    + "Migrate by hashing existing values, then rotate them, as they may already have leaked.",
+            "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, password text NOT NULL);",
+            "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, password_hash text NOT NULL);");
 
     @Override
     public RuleInfo info() {

@@ -30,7 +30,12 @@ final class PolymorphicAssociationRule implements TableRule {
                     + "'Photo')) NOT VALID, then VALIDATE CONSTRAINT. Better, replace the pair with one nullable "
                     + "foreign key column per target table (post_id, photo_id) and a CHECK that exactly one is set "
                     + "(num_nonnulls(post_id, photo_id) = 1), or with a separate join table per target, so every "
-                    + "reference is checked and cascades.");
+                    + "reference is checked and cascades.",
+            "CREATE TABLE comments (id bigint PRIMARY KEY, commentable_type text NOT NULL, commentable_id bigint NOT "
+                    + "NULL);",
+            "CREATE TABLE comments (id bigint PRIMARY KEY, commentable_type text NOT NULL, commentable_id bigint NOT "
+                    + "NULL,\n"
+                    + "    CONSTRAINT comments_commentable_type_check CHECK (commentable_type IN ('Post', 'Photo')));");
 
     @Override
     public RuleInfo info() {

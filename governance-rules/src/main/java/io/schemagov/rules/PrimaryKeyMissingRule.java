@@ -24,7 +24,10 @@ final class PrimaryKeyMissingRule implements TableRule {
                     + "ALTER TABLE t ADD CONSTRAINT t_pkey PRIMARY KEY USING INDEX t_pkey; which is quick. "
                     + "The key columns must be NOT NULL; on a large table add CHECK (id IS NOT NULL) NOT VALID, "
                     + "VALIDATE it, then SET NOT NULL, so the check does not scan under an ACCESS EXCLUSIVE lock. "
-                    + "When no natural key exists, add a bigint identity column.");
+                    + "When no natural key exists, add a bigint identity column.",
+            "CREATE TABLE import_lines (line text NOT NULL, imported_at timestamptz NOT NULL);",
+            "CREATE TABLE import_lines (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, line text NOT NULL, "
+                    + "imported_at timestamptz NOT NULL);");
 
     @Override
     public RuleInfo info() {

@@ -30,7 +30,9 @@ final class PrimaryKeyTypeRule implements TableRule {
                     + "outside the database). For an existing table, add a bigint column, fill it in batches with a "
                     + "trigger keeping new rows in step, build a unique index CONCURRENTLY, then swap the primary key "
                     + "(ADD CONSTRAINT ... PRIMARY KEY USING INDEX) in a short transaction, widening referencing "
-                    + "columns the same way. Small lookup tables with a fixed set of rows can keep a small key.");
+                    + "columns the same way. Small lookup tables with a fixed set of rows can keep a small key.",
+            "CREATE TABLE customers (id serial PRIMARY KEY, name text NOT NULL);",
+            "CREATE TABLE customers (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);");
 
     @Override
     public RuleInfo info() {

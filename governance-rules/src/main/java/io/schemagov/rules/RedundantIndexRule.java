@@ -20,7 +20,11 @@ final class RedundantIndexRule implements TableRule {
                     + "classes count as covered.",
             "Confirm the narrow index is not needed for something specific (it is smaller, so scans of it are "
                     + "cheaper; check pg_stat_user_indexes.idx_scan on primary and replicas), then drop it with "
-                    + "DROP INDEX CONCURRENTLY name; outside a transaction block.");
+                    + "DROP INDEX CONCURRENTLY name; outside a transaction block.",
+            "CREATE INDEX orders_customer_idx ON orders (customer_id);\n"
+                    + "CREATE INDEX orders_customer_placed_idx ON orders (customer_id, placed_at);",
+            "-- the two-column index serves the queries on customer_id alone too\n"
+                    + "DROP INDEX CONCURRENTLY orders_customer_idx;");
 
     @Override
     public RuleInfo info() {

@@ -25,7 +25,9 @@ final class ReindexWithoutConcurrentlyRule implements ChangeRule {
                     + "block: it builds a new index beside the old one under SHARE UPDATE EXCLUSIVE and swaps them. "
                     + "If it fails it leaves an INVALID index named *_ccnew; drop it and retry. To rebuild a bloated "
                     + "index on an older server, CREATE INDEX CONCURRENTLY a replacement and DROP INDEX "
-                    + "CONCURRENTLY the old one.");
+                    + "CONCURRENTLY the old one.",
+            "REINDEX INDEX orders_customer_idx;",
+            "REINDEX INDEX CONCURRENTLY orders_customer_idx;");
 
     @Override
     public RuleInfo info() {

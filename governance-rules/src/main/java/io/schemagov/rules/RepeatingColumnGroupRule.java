@@ -30,7 +30,11 @@ final class RepeatingColumnGroupRule implements TableRule {
                     + "bigint REFERENCES customers, position smallint, phone text, PRIMARY KEY (customer_id, "
                     + "position)); or, for a short list that is always read whole, an array column. Keep numbered "
                     + "columns only where each slot means something different (address_line1 and address_line2 "
-                    + "printed on separate lines).");
+                    + "printed on separate lines).",
+            "CREATE TABLE contacts (id bigint PRIMARY KEY, phone1 text, phone2 text, phone3 text);",
+            "CREATE TABLE contact_phones (contact_id bigint NOT NULL, position smallint NOT NULL, phone text NOT "
+                    + "NULL,\n"
+                    + "    PRIMARY KEY (contact_id, position));");
 
     @Override
     public RuleInfo info() {

@@ -19,7 +19,9 @@ final class ReservedWordNameRule implements TableRule {
                     + "query, tool and ORM that does not quote consistently trips over it.",
             "Rename to a descriptive non-reserved name (users, app_user, sort_order, user_group, created_by) "
                     + "using expand and contract, since renaming breaks clients that use the current name: a view "
-                    + "under the old name for tables, both columns kept in step for a release for columns.");
+                    + "under the old name for tables, both columns kept in step for a release for columns.",
+            "CREATE TABLE \"user\" (id bigint PRIMARY KEY, \"order\" integer NOT NULL);",
+            "CREATE TABLE app_user (id bigint PRIMARY KEY, sort_order integer NOT NULL);");
 
     @Override
     public RuleInfo info() {

@@ -15,6 +15,9 @@ public final class RuleReference {
                 .append("Regenerate with `./mvnw -pl governance-rules test -Dschemagov.update-docs=true`.\n\n")
                 .append("Change rules judge a DDL statement as it happened; table-state rules judge a table's structure after")
                 .append(" every change and in the baseline, and their findings are resolved when the table is fixed.\n\n")
+                .append("Each rule shows SQL it fires on and SQL that does the job without firing it; `RuleExamplesTest`")
+                .append(" runs both through the rule, so the examples cannot drift from the code, and `RuleExamplesIT`")
+                .append(" (ingest-service) runs the table-state ones that create their own table on a real PostgreSQL.\n\n")
                 .append("| id | title | applies to | default severity |\n|---|---|---|---|\n");
         for (Rule rule : rules) {
             RuleInfo info = rule.info();
@@ -27,9 +30,15 @@ public final class RuleReference {
                     .append("**").append(info.title()).append("** — ").append(scope(info.scope()))
                     .append(", default severity ").append(info.defaultSeverity()).append(".\n\n")
                     .append(info.rationale()).append("\n\n")
-                    .append("**Fix:** ").append(info.remediation()).append("\n");
+                    .append("**Fix:** ").append(info.remediation()).append("\n\n")
+                    .append("Fires on:\n\n").append(sql(info.example()))
+                    .append("\nDoes not fire on:\n\n").append(sql(info.fix()));
         }
         return out.toString();
+    }
+
+    private static String sql(String text) {
+        return "```sql\n" + text + "\n```\n";
     }
 
     private static String scope(RuleScope scope) {

@@ -29,7 +29,11 @@ final class SchemaDroppedRule implements ChangeRule {
                     + "writes), revoke USAGE on it for a release and watch for errors, dump it (pg_dump -n), and "
                     + "drop it without CASCADE, so PostgreSQL refuses while anything is left in it. To undo an "
                     + "unintended drop, restore from the latest backup or by point-in-time recovery to just before "
-                    + "this change.");
+                    + "this change.",
+            "DROP SCHEMA reporting;",
+            "-- first revoke access for a release and watch for errors; dump it (pg_dump -n reporting) before the "
+                    + "drop\n"
+                    + "REVOKE USAGE ON SCHEMA reporting FROM app_user;");
 
     @Override
     public RuleInfo info() {

@@ -21,7 +21,10 @@ final class SchemaRenamedRule implements ChangeRule {
             "Avoid renaming schemas in place. Create the new schema, move tables with ALTER TABLE ... SET SCHEMA "
                     + "while views under the old schema's name point at them, update search_path settings "
                     + "(ALTER ROLE ... SET search_path) and code, then drop the old schema once nothing uses it. To "
-                    + "undo, rename it back: ALTER SCHEMA new_name RENAME TO old_name.");
+                    + "undo, rename it back: ALTER SCHEMA new_name RENAME TO old_name.",
+            "ALTER SCHEMA sales RENAME TO commerce;",
+            "-- a new schema; move tables with SET SCHEMA while views under the old name point at them\n"
+                    + "CREATE SCHEMA commerce;");
 
     @Override
     public RuleInfo info() {

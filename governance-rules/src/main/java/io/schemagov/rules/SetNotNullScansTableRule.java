@@ -23,7 +23,13 @@ final class SetNotNullScansTableRule implements ChangeRule {
                     + "NOT NULL) NOT VALID; then, in a separate transaction, ALTER TABLE t VALIDATE CONSTRAINT "
                     + "t_col_not_null; (SHARE UPDATE EXCLUSIVE: reads and writes continue); then ALTER TABLE t "
                     + "ALTER COLUMN col SET NOT NULL; which now skips the scan; finally drop the CHECK constraint, "
-                    + "in a later statement (dropped in the same ALTER TABLE it would not be used).");
+                    + "in a later statement (dropped in the same ALTER TABLE it would not be used).",
+            "ALTER TABLE orders ALTER COLUMN email SET NOT NULL;",
+            "-- after ADD CONSTRAINT orders_email_not_null CHECK (email IS NOT NULL) NOT VALID and, in its own "
+                    + "migration,\n"
+                    + "-- VALIDATE CONSTRAINT orders_email_not_null: SET NOT NULL uses the validated check instead of "
+                    + "a scan\n"
+                    + "ALTER TABLE orders ALTER COLUMN email SET NOT NULL;");
 
     @Override
     public RuleInfo info() {

@@ -26,7 +26,11 @@ final class SoftDeleteWithoutPartialIndexRule implements TableRule {
                     + "t_customer_live_idx ON t (customer_id) WHERE deleted_at IS NULL; and make uniqueness apply to "
                     + "live rows: CREATE UNIQUE INDEX CONCURRENTLY t_email_live_key ON t (email) WHERE deleted_at "
                     + "IS NULL. Queries must repeat the predicate to use them. Archive old deleted rows if they "
-                    + "are kept only for the record.");
+                    + "are kept only for the record.",
+            "CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL, deleted_at timestamptz);\n"
+                    + "CREATE INDEX accounts_email_idx ON accounts (email);",
+            "CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL, deleted_at timestamptz);\n"
+                    + "CREATE INDEX accounts_email_live_idx ON accounts (email) WHERE deleted_at IS NULL;");
 
     @Override
     public RuleInfo info() {

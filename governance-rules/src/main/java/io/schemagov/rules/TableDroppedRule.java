@@ -17,7 +17,10 @@ final class TableDroppedRule implements ChangeRule {
             "Retire tables in steps: stop the application using it, then rename it (or revoke access) for a "
                     + "release and watch for errors, take a dump of it (pg_dump -t), and only then drop it. "
                     + "To undo an unintended drop, restore the table from the latest backup or by point-in-time "
-                    + "recovery to just before this change.");
+                    + "recovery to just before this change.",
+            "DROP TABLE orders;",
+            "-- first stop access for a release and watch for errors; dump it (pg_dump -t orders) before the drop\n"
+                    + "REVOKE ALL ON orders FROM app_user;");
 
     @Override
     public RuleInfo info() {

@@ -21,7 +21,10 @@ final class TableRenamedRule implements ChangeRule {
             "Expand and contract: rename the table and, in the same transaction, create a view under the old name "
                     + "(CREATE VIEW old_name AS SELECT * FROM new_name); such a simple view is updatable, so old "
                     + "clients keep reading and writing through it. Release the application using the new name, "
-                    + "wait for every old instance to retire, then drop the view. To undo, rename the table back.");
+                    + "wait for every old instance to retire, then drop the view. To undo, rename the table back.",
+            "ALTER TABLE orders RENAME TO purchases;",
+            "-- expand and contract: a view under the new name while clients move to it, then swap the two\n"
+                    + "CREATE VIEW purchases AS SELECT * FROM orders;");
 
     @Override
     public RuleInfo info() {

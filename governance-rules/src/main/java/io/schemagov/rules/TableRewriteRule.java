@@ -23,7 +23,10 @@ final class TableRewriteRule implements ChangeRule {
                     + "same s, need no rewrite; neither does a new column with a constant default "
                     + "(PostgreSQL 11+). Otherwise expand and contract: add a new column, backfill it in batches, "
                     + "switch the application, then drop the old column. If a rewrite is unavoidable, run it in a "
-                    + "maintenance window with a lock_timeout, or rebuild online with pg_repack.");
+                    + "maintenance window with a lock_timeout, or rebuild online with pg_repack.",
+            "ALTER TABLE orders ALTER COLUMN customer_id TYPE bigint;",
+            "-- varchar(n) to text needs no rewrite\n"
+                    + "ALTER TABLE orders ALTER COLUMN email TYPE text;");
 
     @Override
     public RuleInfo info() {

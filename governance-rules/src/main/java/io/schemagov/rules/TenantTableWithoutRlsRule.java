@@ -25,7 +25,12 @@ final class TenantTableWithoutRlsRule implements TableRule {
                     + "owner bypasses policies unless ALTER TABLE t FORCE ROW LEVEL SECURITY; is also set, and "
                     + "superusers and BYPASSRLS roles always do, so the application must connect as neither. With "
                     + "RLS on and no policy, other roles see no rows. Configure the tenant key names if yours "
-                    + "differ.");
+                    + "differ.",
+            "CREATE TABLE invoices (id bigint PRIMARY KEY, tenant_id bigint NOT NULL);",
+            "CREATE TABLE invoices (id bigint PRIMARY KEY, tenant_id bigint NOT NULL);\n"
+                    + "ALTER TABLE invoices ENABLE ROW LEVEL SECURITY;\n"
+                    + "CREATE POLICY tenant_isolation ON invoices USING (tenant_id = "
+                    + "current_setting('app.tenant_id')::bigint);");
 
     private final Set<String> tenantColumns;
 

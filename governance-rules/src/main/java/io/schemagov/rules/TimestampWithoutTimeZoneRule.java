@@ -27,7 +27,9 @@ final class TimestampWithoutTimeZoneRule implements TableRule {
                     + "under an ACCESS EXCLUSIVE lock. When the values are UTC, PostgreSQL 12+ converts without a "
                     + "rewrite if the session runs SET TimeZone = 'UTC' and the ALTER has no USING clause. On large "
                     + "tables otherwise prefer a new column backfilled in batches. Keep timestamp without time zone "
-                    + "only for deliberate local times such as a store's opening hours.");
+                    + "only for deliberate local times such as a store's opening hours.",
+            "CREATE TABLE shipments (id bigint PRIMARY KEY, shipped_at timestamp NOT NULL);",
+            "CREATE TABLE shipments (id bigint PRIMARY KEY, shipped_at timestamptz NOT NULL);");
 
     @Override
     public RuleInfo info() {

@@ -19,7 +19,12 @@ final class TooManyIndexesRule implements TableRule {
                     + "work. Past ten or so indexes, some are usually unused or covered by others.",
             "List the indexes with their use since statistics were reset (pg_stat_user_indexes.idx_scan, on the "
                     + "primary and every replica), drop unused and duplicate ones with DROP INDEX CONCURRENTLY, and "
-                    + "merge single-column indexes into multi-column ones that serve the same queries.");
+                    + "merge single-column indexes into multi-column ones that serve the same queries.",
+            "-- orders already has 10 indexes\n"
+                    + "CREATE INDEX orders_status_idx ON orders (status);",
+            "-- drop an unused one (pg_stat_user_indexes.idx_scan = 0 on every server) before adding another\n"
+                    + "DROP INDEX CONCURRENTLY orders_legacy_idx;\n"
+                    + "CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);");
 
     private final int limit;
 

@@ -29,7 +29,9 @@ final class TypeNarrowedRule implements ChangeRule {
                     + "first (SELECT max(length(c)) or max(abs(c)); application validation). To bound values, prefer "
                     + "a CHECK constraint added NOT VALID and validated separately: it needs no table rewrite and "
                     + "is easy to change later. To undo, change the type back (another rewrite); values a USING "
-                    + "cast truncated or rounded are not recovered.");
+                    + "cast truncated or rounded are not recovered.",
+            "ALTER TABLE orders ALTER COLUMN email TYPE varchar(50);",
+            "ALTER TABLE orders ADD CONSTRAINT orders_email_length CHECK (char_length(email) <= 50) NOT VALID;");
 
     @Override
     public RuleInfo info() {

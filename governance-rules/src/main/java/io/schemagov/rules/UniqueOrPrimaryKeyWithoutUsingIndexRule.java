@@ -25,7 +25,10 @@ final class UniqueOrPrimaryKeyWithoutUsingIndexRule implements ChangeRule {
                     + "scan (CHECK (col IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT, SET NOT NULL), or USING INDEX "
                     + "will scan for NULLs itself. USING INDEX is not available on partitioned tables: there, first "
                     + "create the matching unique index CONCURRENTLY on each partition; ADD PRIMARY KEY or UNIQUE on "
-                    + "the parent then attaches those indexes instead of building new ones.");
+                    + "the parent then attaches those indexes instead of building new ones.",
+            "ALTER TABLE orders ADD CONSTRAINT orders_email_key UNIQUE (email);",
+            "-- after CREATE UNIQUE INDEX CONCURRENTLY orders_email_key ON orders (email); in its own migration\n"
+                    + "ALTER TABLE orders ADD CONSTRAINT orders_email_key UNIQUE USING INDEX orders_email_key;");
 
     @Override
     public RuleInfo info() {

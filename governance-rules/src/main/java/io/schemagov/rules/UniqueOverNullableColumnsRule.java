@@ -27,7 +27,9 @@ final class UniqueOverNullableColumnsRule implements TableRule {
             "Make the columns NOT NULL if every row has them. Where NULL should count as a value, use UNIQUE NULLS "
                     + "NOT DISTINCT (PostgreSQL 15+), or a unique index on COALESCE(c, ...) or a partial unique index "
                     + "for the NULL case. Where optional values are meant, make that explicit with a partial index "
-                    + "(WHERE c IS NOT NULL) and dismiss the finding.");
+                    + "(WHERE c IS NOT NULL) and dismiss the finding.",
+            "CREATE TABLE accounts (id bigint PRIMARY KEY, external_ref text UNIQUE);",
+            "CREATE TABLE accounts (id bigint PRIMARY KEY, external_ref text NOT NULL UNIQUE);");
 
     @Override
     public RuleInfo info() {

@@ -29,7 +29,11 @@ final class ValidateInSameTransactionRule implements ChangeRule {
             "Put the VALIDATE CONSTRAINT in its own migration (its own transaction), after the migration that "
                     + "added the constraint NOT VALID has committed. With a tool that wraps each migration in a "
                     + "transaction, keep the two statements in separate migration files; do not run them in one "
-                    + "psql -c string or one BEGIN ... COMMIT block.");
+                    + "psql -c string or one BEGIN ... COMMIT block.",
+            "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;\n"
+                    + "ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;",
+            "-- a migration of its own, run after the one that added orders_total_check NOT VALID has committed\n"
+                    + "ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;");
 
     @Override
     public RuleInfo info() {

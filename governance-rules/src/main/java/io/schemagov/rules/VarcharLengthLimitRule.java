@@ -26,7 +26,10 @@ final class VarcharLengthLimitRule implements TableRule {
             "Use text, and where a limit is a real business rule state it as a constraint: ALTER TABLE t ADD "
                     + "CONSTRAINT t_code_length CHECK (char_length(code) <= 20) NOT VALID; then VALIDATE CONSTRAINT. "
                     + "Changing varchar(n) to text needs no table rewrite; character(n) to text does rewrite "
-                    + "(and strips the padding), so do it on large tables in a maintenance window.");
+                    + "(and strips the padding), so do it on large tables in a maintenance window.",
+            "CREATE TABLE products (id bigint PRIMARY KEY, code varchar(20) NOT NULL);",
+            "CREATE TABLE products (id bigint PRIMARY KEY, code text NOT NULL CONSTRAINT products_code_length CHECK "
+                    + "(char_length(code) <= 20));");
 
     @Override
     public RuleInfo info() {

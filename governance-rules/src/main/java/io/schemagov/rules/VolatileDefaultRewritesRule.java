@@ -23,7 +23,11 @@ final class VolatileDefaultRewritesRule implements ChangeRule {
                     + "SET DEFAULT gen_random_uuid() so that new rows get it (this rewrites nothing); backfill the "
                     + "existing rows in batches of a few thousand; add NOT NULL afterwards through a validated "
                     + "CHECK (col IS NOT NULL) constraint. For a generated column, add a plain column, fill it in "
-                    + "batches and keep it current with a trigger.");
+                    + "batches and keep it current with a trigger.",
+            "ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();",
+            "ALTER TABLE orders ADD COLUMN token uuid;\n"
+                    + "-- new rows get a value; backfill the existing ones in batches afterwards\n"
+                    + "ALTER TABLE orders ALTER COLUMN token SET DEFAULT gen_random_uuid();");
 
     @Override
     public RuleInfo info() {

@@ -31,7 +31,7 @@ class RuleCatalogTest {
             family.forEach(rule -> families.add(rule.info().id()));
         }
         assertThat(rules).extracting(RuleInfo::id).containsAll(families).doesNotHaveDuplicates();
-        assertThat(rules).hasSize(53);
+        assertThat(rules).hasSize(54);
     }
 
     @Test
@@ -61,6 +61,8 @@ class RuleCatalogTest {
             assertThat(rule.title()).isNotBlank();
             assertThat(rule.rationale()).hasSizeGreaterThan(80);
             assertThat(rule.remediation()).hasSizeGreaterThan(80);
+            assertThat(rule.example()).isNotBlank().isNotEqualTo(rule.fix());
+            assertThat(rule.fix()).isNotBlank();
         });
     }
 

@@ -134,7 +134,8 @@ class RuleEngineTest {
     private static final class ThrowingChangeRule implements ChangeRule {
         @Override
         public RuleInfo info() {
-            return new RuleInfo("broken-change", "Broken", Severity.HIGH, RuleScope.CHANGE, "test", "test");
+            return new RuleInfo("broken-change", "Broken", Severity.HIGH, RuleScope.CHANGE, "test", "test",
+                    "test", "test");
         }
 
         @Override
@@ -146,7 +147,8 @@ class RuleEngineTest {
     private static final class ThrowingTableRule implements TableRule {
         @Override
         public RuleInfo info() {
-            return new RuleInfo("broken-table", "Broken", Severity.HIGH, RuleScope.TABLE_STATE, "test", "test");
+            return new RuleInfo("broken-table", "Broken", Severity.HIGH, RuleScope.TABLE_STATE, "test",
+                    "test", "test", "test");
         }
 
         @Override

@@ -35,6 +35,7 @@ class RuleFamiliesTest {
                         tuple("duplicate-index", Severity.MEDIUM),
                         tuple("redundant-index", Severity.LOW),
                         tuple("too-many-indexes", Severity.LOW),
+                        tuple("invalid-index", Severity.HIGH),
                         tuple("audit-columns-missing", Severity.LOW),
                         tuple("name-not-snake-case", Severity.LOW),
                         tuple("identifier-length-limit", Severity.LOW),

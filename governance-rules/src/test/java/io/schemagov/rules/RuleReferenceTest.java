@@ -23,11 +23,13 @@ class RuleReferenceTest {
     }
 
     @Test
-    void everyRuleIsListedWithItsRationaleAndFix() {
+    void everyRuleIsListedWithItsRationaleFixAndExamples() {
         String generated = RuleReference.markdown(RuleCatalog.defaultRules());
         for (Rule rule : RuleCatalog.defaultRules()) {
             assertThat(generated).contains("## " + rule.info().id()).contains(rule.info().rationale())
-                    .contains("**Fix:** " + rule.info().remediation());
+                    .contains("**Fix:** " + rule.info().remediation())
+                    .contains("```sql\n" + rule.info().example() + "\n```")
+                    .contains("```sql\n" + rule.info().fix() + "\n```");
         }
     }
 }

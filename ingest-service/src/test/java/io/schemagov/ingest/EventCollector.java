@@ -22,8 +22,14 @@ final class EventCollector implements AutoCloseable {
     final List<DataChangeEvent> dataChanges = new ArrayList<>();
     final List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
     private final KafkaConsumer<String, byte[]> consumer;
+    private final String source;
 
-    EventCollector(String bootstrapServers) {
+    /**
+     * Collects the schema changes of one source only: the integration tests of this module share one Kafka, and
+     * a test waiting for a statement must not take another test's event for it.
+     */
+    EventCollector(String bootstrapServers, String source) {
+        this.source = source;
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "collector-" + UUID.randomUUID(),
@@ -60,7 +66,12 @@ final class EventCollector implements AutoCloseable {
     void poll() {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
             switch (record.topic()) {
-                case "schemagov.schema-changes" -> schemaChanges.add(EventCodec.decodeSchemaChange(record.value()));
+                case "schemagov.schema-changes" -> {
+                    SchemaChangeEvent event = EventCodec.decodeSchemaChange(record.value());
+                    if (source.equals(event.getSource().getDatabase())) {
+                        schemaChanges.add(event);
+                    }
+                }
                 case "schemagov.data-changes" -> dataChanges.add(EventCodec.decodeDataChange(record.value()));
                 default -> deadLetters.add(record);
             }

@@ -55,7 +55,7 @@ class PostgresCaptureIT {
             "CREATE TABLE IF NOT EXISTS public.ledger_2026 (id bigint PRIMARY KEY, amount int)");
         stateDirectory = Files.createTempDirectory("ingest-it");
         ingest = startApplication();
-        events = new EventCollector(SharedStack.kafka().bootstrapServers());
+        events = new EventCollector(SharedStack.kafka().bootstrapServers(), "it");
     }
 
     static ConfigurableApplicationContext startApplication() {

@@ -93,7 +93,7 @@ SELECT jsonb_build_object(
     'transactionId', pg_current_xact_id()::text::bigint,
     'lockTimeoutMs', (SELECT setting::bigint FROM pg_settings WHERE name = 'lock_timeout'),
     'statementTimeoutMs', (SELECT setting::bigint FROM pg_settings WHERE name = 'statement_timeout'),
-    'inTransactionBlock', transaction_timestamp() <> statement_timestamp(),
+    'inTransactionBlock', current_setting('schemagov.after_other_work', true) IS NOT DISTINCT FROM 'on',
     'eventTime', (extract(epoch FROM clock_timestamp()) * 1000)::bigint)
 $fn$;
 
@@ -105,6 +105,26 @@ SELECT COALESCE(jsonb_agg(label), '[]'::jsonb) FROM (VALUES
     (4, 'column type or storage change'),
     (8, 'access method change')) AS r(bit, label)
 WHERE reason & bit <> 0
+$fn$;
+
+-- ddl_command_start: whether the command runs after other work of its transaction, which still holds that
+-- work's locks: a transaction id already assigned (earlier writes) or a lock on a user relation (earlier reads).
+-- Comparing transaction_timestamp() with statement_timestamp() cannot tell: with the extended query protocol
+-- of JDBC and most drivers the transaction starts at Parse, before the statement's Execute. Known blind spot:
+-- CREATE TABLE ... AS and CREATE MATERIALIZED VIEW lock their source tables while being parsed, so they count as
+-- coming after other work even when they run alone.
+CREATE OR REPLACE FUNCTION schemagov.on_ddl_command_start() RETURNS event_trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+    PERFORM set_config('schemagov.after_other_work',
+        CASE WHEN pg_current_xact_id_if_assigned() IS NOT NULL OR EXISTS (
+                      SELECT 1 FROM pg_locks l
+                       WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.relation >= 16384)
+             THEN 'on' ELSE 'off' END,
+        true);
+EXCEPTION WHEN OTHERS THEN
+    RAISE WARNING 'schemagov: could not record the transaction state: %', SQLERRM;
+END
 $fn$;
 
 -- table_rewrite fires before the rewrite; remember it for ddl_command_end of the same command.
@@ -172,7 +192,15 @@ BEGIN
                   FROM pg_event_trigger_ddl_commands() d
                   JOIN pg_class c ON c.oid = d.objid
                   LEFT JOIN pg_index x ON x.indexrelid = c.oid
-                 WHERE d.classid = 'pg_class'::regclass AND c.relkind IN ('r', 'p', 'i', 'I')) t
+                 WHERE d.classid = 'pg_class'::regclass AND c.relkind IN ('r', 'p', 'i', 'I')
+                UNION
+                -- A dropped index is gone from the catalog, and with it the link to its table; the table is
+                -- still locked by this transaction, exclusively for a plain DROP INDEX.
+                SELECT l.relation
+                  FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                 WHERE tg_tag = 'DROP INDEX' AND l.pid = pg_backend_pid() AND l.locktype = 'relation'
+                   AND l.mode IN ('AccessExclusiveLock', 'ShareUpdateExclusiveLock')
+                   AND c.relkind IN ('r', 'p') AND c.relnamespace <> 'schemagov'::regnamespace) t
          WHERE t.relid IS NOT NULL;
     EXCEPTION WHEN OTHERS THEN
         failure := SQLERRM;
@@ -244,9 +272,11 @@ BEGIN
 END
 $fn$;
 
+DROP EVENT TRIGGER IF EXISTS schemagov_ddl_command_start;
 DROP EVENT TRIGGER IF EXISTS schemagov_ddl_command_end;
 DROP EVENT TRIGGER IF EXISTS schemagov_sql_drop;
 DROP EVENT TRIGGER IF EXISTS schemagov_table_rewrite;
+CREATE EVENT TRIGGER schemagov_ddl_command_start ON ddl_command_start EXECUTE FUNCTION schemagov.on_ddl_command_start();
 CREATE EVENT TRIGGER schemagov_ddl_command_end ON ddl_command_end EXECUTE FUNCTION schemagov.on_ddl_command_end();
 CREATE EVENT TRIGGER schemagov_sql_drop ON sql_drop EXECUTE FUNCTION schemagov.on_sql_drop();
 CREATE EVENT TRIGGER schemagov_table_rewrite ON table_rewrite EXECUTE FUNCTION schemagov.on_table_rewrite();
