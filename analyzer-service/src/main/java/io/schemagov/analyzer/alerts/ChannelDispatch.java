@@ -86,8 +86,27 @@ class ChannelDispatch {
         deliver(summary);
     }
 
+    /**
+     * The channel is so far behind that its queue is full: rather than stall the analysis, the alert is recorded as
+     * failed and dead-lettered at once, without trying to send it. A status change that cannot be queued only costs
+     * a resolution message, which is logged.
+     */
+    void overflow(Pending pending, int capacity) {
+        String reason = "channel " + name + " has " + capacity + " alerts waiting: not sent, so that the analysis of "
+                + "other changes goes on";
+        if (pending instanceof Pending.Raised raised) {
+            AlertMessage.group(name, Kind.ALERT, List.of(raised.finding()))
+                    .forEach(message -> settle(message, new Deliverer.Outcome(false, 0, reason)));
+        } else if (pending instanceof Pending.StatusChanged changed) {
+            log.warn("no resolution for finding {} on channel {}: {}", changed.findingId(), name, reason);
+        }
+    }
+
     private void deliver(AlertMessage message) {
-        Deliverer.Outcome outcome = deliverer.deliver(name, channel, message);
+        settle(message, deliverer.deliver(name, channel, message));
+    }
+
+    private void settle(AlertMessage message, Deliverer.Outcome outcome) {
         if (!outcome.delivered()) {
             log.error("alert {} to channel {} failed after {} attempts: {}", message.id(), name, outcome.attempts(), outcome.error());
             deadLetters.publish(name, message, outcome);

@@ -13,13 +13,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The thread of one channel: collects what arrives until a quiet period or the group window ends, hands it to the
  * {@link ChannelDispatch}, and sends the summary of rate-limited alerts once a token is free.
- * Its queue is bounded: when a channel is far behind, the analysis waits rather than lose alerts.
+ * Its queue is bounded: when a channel is so far behind that the queue stays full, an alert is recorded as failed
+ * and dead-lettered instead of queued, so that a down receiver never stalls the analysis and nothing is dropped
+ * silently.
  */
 final class ChannelWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelWorker.class);
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(2);
+    /** How long a full queue may hold up the analysis before the alert is given up as failed. */
+    private static final Duration OFFER_WAIT = Duration.ofMillis(100);
 
     private final String name;
     private final ChannelDispatch dispatch;
@@ -27,6 +31,7 @@ final class ChannelWorker {
     private final Duration quiet;
     private final BooleanSupplier analysisBusy;
     private final BlockingQueue<Pending> queue;
+    private final int capacity;
     private volatile boolean running;
     private Thread thread;
 
@@ -37,11 +42,14 @@ final class ChannelWorker {
         this.quiet = quiet;
         this.analysisBusy = analysisBusy;
         this.queue = new LinkedBlockingQueue<>(capacity);
+        this.capacity = capacity;
     }
 
     void offer(Pending pending) {
         try {
-            queue.put(pending);
+            if (!queue.offer(pending, OFFER_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                dispatch.overflow(pending, capacity);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while queueing an alert for channel " + name, e);

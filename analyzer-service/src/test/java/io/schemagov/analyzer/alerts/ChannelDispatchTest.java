@@ -48,6 +48,19 @@ class ChannelDispatchTest {
             }, new TokenBucket(2, 60, clock::get));
 
     @Test
+    void anAlertAChannelCannotQueueIsRecordedAsFailedAndDeadLetteredWithoutSending() {
+        ChannelWorker worker = new ChannelWorker("ops", dispatch, Duration.ofSeconds(1), Duration.ofMillis(10), () -> false, 1);
+
+        worker.offer(raised("queued", "prod")); // never taken: the worker is not started
+        worker.offer(raised("overflowing", "prod"));
+
+        assertThat(sent).isEmpty();
+        assertThat(deadLettered).singleElement().satisfies(m -> assertThat(m.findings())
+                .extracting(FindingAlert::findingId).containsExactly("overflowing"));
+        assertThat(deliveryLog.entries.get("overflowing/" + Kind.ALERT)).containsEntry("status", DeliveryLog.FAILED);
+    }
+
+    @Test
     void findingAlreadyDeliveredIsNotSentAgain() {
         dispatch.dispatch(List.of(raised("a", "prod")));
         dispatch.dispatch(List.of(raised("a", "prod"), raised("b", "prod")));
