@@ -89,6 +89,7 @@ class AlertsIT {
                 // The default quiet period; a generous window, so that a slow shared machine cannot cut the burst of 40.
                 a + "group-window=20s",
                 a + "delivery.max-attempts=3",
+                a + "acknowledgement-poll=200ms",
                 a + "delivery.initial-backoff=100ms",
                 a + "delivery.max-backoff=2s",
                 a + "delivery.timeout=1s",
@@ -104,7 +105,7 @@ class AlertsIT {
                 a + "channels.mail.smtp.username=alerts", a + "channels.mail.smtp.password=s3cr3t-smtp",
                 a + "channels.mail.from=schemagov@test.invalid", a + "channels.mail.to=oncall@test.invalid",
                 a + "routes[0].min-severity=HIGH",
-                a + "routes[0].databases=alerts-main,alerts-resolve,alerts-burst,alerts-quiet,alerts-dedup",
+                a + "routes[0].databases=alerts-main,alerts-resolve,alerts-ack,alerts-burst,alerts-quiet,alerts-dedup",
                 a + "routes[0].channels=hook",
                 a + "routes[1].databases=alerts-main", a + "routes[1].channels=slack,teams,events",
                 a + "routes[2].databases=alerts-flaky", a + "routes[2].channels=flaky",
@@ -186,6 +187,25 @@ class AlertsIT {
         assertThat(resolution.path("findings").get(0).path("status").asText()).isEqualTo("resolved");
         assertThat(resolution.path("findings").get(0).path("id").asText())
                 .isEqualTo(messages.get(0).path("findings").get(0).path("id").asText());
+    }
+
+    @Test
+    @Order(2)
+    void acknowledgedFindingSendsAResolution() throws Exception {
+        send("alerts-ack/t", ddl("alerts-ack", 0x210, "acked_later"));
+        JsonNode alert = receiver.await("/hook", r -> !forDatabase(r, "alerts-ack").isEmpty()).stream().map(Received::body)
+                .filter(b -> b.path("database").asText().equals("alerts-ack")).findFirst().orElseThrow();
+        String findingId = alert.path("findings").get(0).path("id").asText();
+
+        // What the dashboard writes when someone acknowledges the finding.
+        elasticsearch.update("schemagov-findings", findingId, "{\"status\": \"acknowledged\", \"acknowledgement\": "
+                + "{\"by\": \"oncall\", \"at\": \"" + java.time.Instant.now() + "\", \"reason\": \"known, fix tonight\"}}");
+
+        List<JsonNode> messages = receiver.await("/hook", r -> forDatabase(r, "alerts-ack").size() == 2)
+                .stream().map(Received::body).filter(b -> b.path("database").asText().equals("alerts-ack")).toList();
+        assertThat(messages.get(1).path("kind").asText()).isEqualTo("resolution");
+        assertThat(messages.get(1).path("findings").get(0).path("status").asText()).isEqualTo("acknowledged");
+        assertThat(messages.get(1).path("findings").get(0).path("id").asText()).isEqualTo(findingId);
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 public record AlertProperties(
         /** Base address of the dashboard, for the link to each finding. */
         @NotBlank @DefaultValue("http://localhost:8080") String dashboardUrl,
-        /** Alerts waiting per channel before the analysis waits for the channel (back-pressure, never dropping). */
+        /** Alerts waiting per channel; beyond it an alert is recorded as failed and dead-lettered, never dropped. */
         @Min(1) @DefaultValue("10000") int queueCapacity,
         /**
          * A group (one message per database) closes when nothing new arrived for {@code groupQuiet} and no batch
@@ -34,6 +34,8 @@ public record AlertProperties(
         @NotNull @DefaultValue("2s") Duration groupWindow,
         @NotNull @DefaultValue("50ms") Duration groupQuiet,
         @Valid @DefaultValue Delivery delivery,
+        /** How often the findings are searched for new acknowledgements from the dashboard, to send resolutions. */
+        @NotNull @DefaultValue("5s") Duration acknowledgementPoll,
         Map<String, @Valid Channel> channels,
         List<@Valid Route> routes) {
 

@@ -52,10 +52,19 @@ public class AlertStage implements SmartLifecycle {
                 router.channelsFor(finding).forEach(channel -> workers.get(channel).offer(new Pending.Raised(finding)));
             } else if (operation instanceof IndexOperation.Patch patch && patch.fields().get("status") instanceof String status
                     && CLOSING_STATUSES.contains(status)) {
-                // Whether the finding was alerted on a channel is in that channel's delivery log.
-                workers.values().forEach(worker -> worker.offer(new Pending.StatusChanged(patch.id(), status)));
+                statusChanged(patch.id(), status);
             }
         }
+    }
+
+    /** A finding was resolved or acknowledged: channels that alerted it send a resolution, once. */
+    public void statusChanged(String findingId, String status) {
+        // Whether the finding was alerted on a channel is in that channel's delivery log.
+        workers.values().forEach(worker -> worker.offer(new Pending.StatusChanged(findingId, status)));
+    }
+
+    boolean hasChannels() {
+        return !workers.isEmpty();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.schemagov.analyzer.config.AnalyzerProperties;
 import io.schemagov.analyzer.deadletter.DeadLetterPublisher;
 import io.schemagov.analyzer.elasticsearch.BulkWriter;
 import java.net.URI;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,11 @@ class AlertsConfiguration {
                     () -> batchesInProgress.get() > 0, alerts.queueCapacity()));
         });
         return new AlertStage(new AlertRouter(alerts.routes()), workers, batchesInProgress);
+    }
+
+    @Bean
+    AcknowledgementWatch acknowledgementWatch(ElasticsearchClient client, AlertStage stage, AlertProperties alerts) {
+        return new AcknowledgementWatch(client, stage, alerts.acknowledgementPoll(), Clock.systemUTC());
     }
 
     private static AlertChannel channel(Channel channel, Links links, AlertProperties alerts, AnalyzerProperties analyzer) {
