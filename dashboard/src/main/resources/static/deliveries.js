@@ -22,11 +22,7 @@
     }
     error.classList.add('d-none');
     try {
-      const response = await fetch('/api/alerts/deliveries?' + params, {headers: {Accept: 'application/json'}});
-      const payload = await response.json();
-      if (!response.ok) {
-        throw new Error(payload.message || response.statusText);
-      }
+      const payload = await Schemagov.get('/api/alerts/deliveries?' + params);
       body.replaceChildren();
       for (const d of payload) {
         const row = document.createElement('tr');
@@ -49,10 +45,12 @@
     }
   }
 
-  form.addEventListener('change', load);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  Schemagov.page(() => {
+    form.addEventListener('change', load);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      load();
+    });
     load();
   });
-  load();
 })();

@@ -73,6 +73,28 @@ class FindingTriageIT {
     }
 
     @Test
+    void publishesTheRulesInForceForTheDashboard() throws Exception {
+        JsonNode disabled = elasticsearch.get("/schemagov-rules/_doc/rule:audit-columns-missing").path("_source");
+        JsonNode overridden = elasticsearch.get("/schemagov-rules/_doc/rule:table-dropped").path("_source");
+        JsonNode shipped = elasticsearch.get("/schemagov-rules/_doc/rule:primary-key-missing").path("_source");
+        JsonNode compliance = elasticsearch.get("/schemagov-rules/_doc/rule:bulk-delete").path("_source");
+        JsonNode suppressions = elasticsearch.await("schemagov-rules", "kind:suppression", hits -> hits.size() == 1);
+
+        assertThat(disabled.path("enabled").asBoolean()).isFalse();
+        assertThat(overridden.path("severity").asText()).isEqualTo("CRITICAL");
+        assertThat(overridden.path("defaultSeverity").asText()).isNotEqualTo("CRITICAL");
+        assertThat(shipped.path("enabled").asBoolean()).isTrue();
+        assertThat(shipped.path("details").path("thresholds").path("largeTableRows").asLong()).isEqualTo(1_000_000);
+        assertThat(shipped.path("details").path("example").asText()).isNotBlank();
+        assertThat(compliance.path("family").asText()).isEqualTo("compliance");
+        JsonNode suppression = suppressions.get(0).path("_source");
+        assertThat(suppression.path("ruleId").asText()).isEqualTo("primary-key-missing");
+        assertThat(suppression.path("object").asText()).isEqualTo("public.legacy_*");
+        assertThat(suppression.path("author").asText()).isEqualTo("dba@example.com");
+        assertThat(suppression.path("expires").asText()).isEqualTo("2099-12-31");
+    }
+
+    @Test
     void anExistingFindingsIndexGainsTheNewFieldsAtStartUp() throws Exception {
         JsonNode mapping = elasticsearch.get("/" + FINDINGS + "/_mapping").path(FINDINGS).path("mappings").path("properties");
 

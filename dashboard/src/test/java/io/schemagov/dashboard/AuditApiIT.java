@@ -3,6 +3,7 @@ package io.schemagov.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.schemagov.model.ElasticsearchIndices;
 import io.schemagov.model.audit.AuditChain;
 import io.schemagov.model.audit.AuditFacts;
@@ -87,5 +88,34 @@ class AuditApiIT extends ElasticsearchBackedApi {
         assertThat(get("/api/audit/export?database=x&format=xml").status()).isEqualTo(400);
         assertThat(get("/api/audit/verify?database=x&table=a.b&from=yesterday").json().path("parameter").asText())
                 .isEqualTo("from");
+    }
+
+    @Test
+    void listsRecordsNewestFirstWithBeforeAndAfterAsStored() {
+        JsonNode page = get("/api/audit/records?database=" + DATABASE + "&table=public.notes").json();
+
+        assertThat(page.path("total").asLong()).isEqualTo(3);
+        assertThat(page.path("items").get(0).path("chain").path("sequence").asLong()).isEqualTo(3);
+        assertThat(page.path("items").get(1).path("after").path("body").asText()).isEqualTo("=cmd|' /C calc'!A0");
+        assertThat(page.path("next").isNull()).isTrue();
+    }
+
+    @Test
+    void pagesRecordsWithACursorAndFiltersByTransactionAndOperation() {
+        JsonNode first = get("/api/audit/records?database=" + DATABASE + "&size=2").json();
+        JsonNode second = get("/api/audit/records?database=" + DATABASE + "&size=2&after=" + first.path("next").asText())
+                .json();
+
+        assertThat(first.path("items")).hasSize(2);
+        assertThat(second.path("items")).hasSize(1);
+        assertThat(second.path("items").get(0).path("chain").path("sequence").asLong()).isEqualTo(1);
+        assertThat(get("/api/audit/records?database=" + DATABASE + "&transactionId=102").json().path("items"))
+                .singleElement().satisfies(r -> assertThat(r.path("transactionId").asLong()).isEqualTo(102));
+        assertThat(get("/api/audit/records?database=" + DATABASE + "&operation=delete").json().path("total").asLong())
+                .isZero();
+        assertThat(get("/api/audit/records?database=" + DATABASE + "&operation=MERGE").json().path("parameter").asText())
+                .isEqualTo("operation");
+        assertThat(get("/api/audit/records?database=" + DATABASE + "&after=garbage").json().path("parameter").asText())
+                .isEqualTo("after");
     }
 }

@@ -18,13 +18,29 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the integration tests that run the whole dashboard against the dev stack's real
  * Elasticsearch; subclasses share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=dashboard")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.config.name=dashboard",
+    "schemagov.dashboard.users[0].name=" + TestUsers.VIEWER, "schemagov.dashboard.users[0].password=" + TestUsers.PASSWORD,
+    "schemagov.dashboard.users[0].role=VIEWER",
+    "schemagov.dashboard.users[1].name=" + TestUsers.ADMIN, "schemagov.dashboard.users[1].password=" + TestUsers.PASSWORD,
+    "schemagov.dashboard.users[1].role=ADMIN"})
 abstract class ElasticsearchBackedApi {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
 
-    @Autowired
+    /** Calls as the viewer (HTTP Basic), as tools do. */
     protected TestRestTemplate http;
+    /** Calls as the admin. */
+    protected TestRestTemplate admin;
+    /** Calls without any login. */
+    protected TestRestTemplate anonymous;
+
+    @Autowired
+    void templates(TestRestTemplate template) {
+        anonymous = template;
+        http = template.withBasicAuth(TestUsers.VIEWER, TestUsers.PASSWORD);
+        admin = template.withBasicAuth(TestUsers.ADMIN, TestUsers.PASSWORD);
+    }
 
     @Autowired
     protected ElasticsearchClient elasticsearch;

@@ -15,11 +15,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** With nothing listening where Elasticsearch should be, the API answers 503 with a JSON error. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=dashboard")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.config.name=dashboard", "schemagov.dashboard.users[0].name=" + TestUsers.VIEWER,
+    "schemagov.dashboard.users[0].password=" + TestUsers.PASSWORD})
 class ElasticsearchDownIT {
 
-    @Autowired
     private TestRestTemplate http;
+
+    @Autowired
+    void template(TestRestTemplate template) {
+        http = template.withBasicAuth(TestUsers.VIEWER, TestUsers.PASSWORD);
+    }
 
     @DynamicPropertySource
     static void unreachableElasticsearch(DynamicPropertyRegistry registry) {
@@ -36,7 +42,8 @@ class ElasticsearchDownIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/findings", "/api/findings?severity=HIGH", "/api/findings/f-01", "/api/databases"})
+    @ValueSource(strings = {"/api/findings", "/api/findings?severity=HIGH", "/api/findings/f-01", "/api/databases",
+        "/api/overview", "/api/tables?database=x", "/api/rules", "/api/audit/records?database=x"})
     void answers503WithAJsonErrorAndNoStackTrace(String path) {
         ResponseEntity<String> response = http.getForEntity(path, String.class);
 

@@ -15,7 +15,10 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /** The findings API and page, end to end against the dev stack's real Elasticsearch. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -188,7 +191,8 @@ class FindingsApiIT extends ElasticsearchBackedApi {
         Response response = get("/api/databases");
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().get("databases").toString()).isEqualTo("[\"billing\",\"orders\"]");
+        // Databases known only from other indices (schema history, audit) are listed too, in order.
+        assertThat(response.json().get("databases").toString()).contains("\"billing\",\"orders\"");
     }
 
     @Test
@@ -208,23 +212,104 @@ class FindingsApiIT extends ElasticsearchBackedApi {
     }
 
     @Test
-    void servesThePageThatLoadsAppJs() {
-        Response page = get("/");
+    void servesThePagesThatLoadTheirScripts() {
+        Response page = get("/findings.html");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.raw().getHeaders().getContentType()).matches(type -> type.isCompatibleWith(MediaType.TEXT_HTML));
-        assertThat(page.raw().getBody()).contains("<title>Schemagov</title>", "src=\"/app.js\"",
+        assertThat(page.raw().getBody()).contains("src=\"/common.js\"", "src=\"/findings.js\"",
                 "/webjars/bootstrap/css/bootstrap.min.css", "Load more");
         assertThat(page.raw().getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'");
+        assertThat(get("/").raw().getBody()).contains("src=\"/overview.js\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"common.js", "findings.js", "overview.js", "tables.js", "table.js", "diagram.js", "audit.js",
+        "rules.js", "deliveries.js", "login.js"})
+    void servesScriptsThatNeverInsertHtml(String script) {
+        Response response = get("/" + script);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.raw().getBody()).doesNotContain("innerHTML", "insertAdjacentHTML", "outerHTML",
+                "document.write", "eval(");
     }
 
     @Test
-    void servesTheScriptStylesAndBootstrapWithoutInsertingHtml() {
-        Response script = get("/app.js");
-
-        assertThat(script.status()).isEqualTo(200);
-        assertThat(script.raw().getBody()).contains("textContent").doesNotContain("innerHTML", "insertAdjacentHTML");
+    void servesStylesAndBootstrap() {
         assertThat(get("/app.css").status()).isEqualTo(200);
         assertThat(get("/webjars/bootstrap/css/bootstrap.min.css").status()).isEqualTo(200);
+    }
+
+    @Test
+    void filtersByRuleTableActorAndText() {
+        assertThat(idsOf(get("/api/findings?rule=drop-column&size=500").json()))
+                .containsExactlyInAnyOrderElementsOf(expectedIds(f -> f.document().get("ruleId").equals("drop-column")));
+        assertThat(idsOf(get("/api/findings?table=public.table_3").json())).containsExactly("f-03");
+        assertThat(idsOf(get("/api/findings?table=table_3").json())).containsExactly("f-03");
+        assertThat(idsOf(get("/api/findings?table=other.table_3").json())).isEmpty();
+        assertThat(idsOf(get("/api/findings?actor=dba&size=500").json()))
+                .containsExactlyInAnyOrderElementsOf(expectedIds(f -> "dba".equals(
+                        ((java.util.Map<?, ?>) f.document().get("actor")).get("role"))));
+        assertThat(idsOf(get("/api/findings?q=number 17").json())).containsExactly("f-17");
+        assertThat(idsOf(get("/api/findings?q=alert").json())).containsExactly(FindingFixtures.SCRIPT_FINDING);
+    }
+
+    @Test
+    void filtersByEventTimeRangeAndDetection() {
+        String from = java.time.Instant.ofEpochMilli(FindingFixtures.BASE_TIME + 25 * 60_000L).toString();
+        String to = java.time.Instant.ofEpochMilli(FindingFixtures.BASE_TIME + 28 * 60_000L).toString();
+
+        assertThat(idsOf(get("/api/findings?from=" + from + "&to=" + to).json()))
+                .containsExactly("f-27", "f-26", "f-25");
+        assertThat(idsOf(get("/api/findings?detectedAfter=" + to).json())).containsExactly("f-29", "f-28");
+        assertThat(get("/api/findings?from=" + to + "&to=" + from).json().get("parameter").asText()).isEqualTo("to");
+        assertThat(get("/api/findings?since=forever").json().get("parameter").asText()).isEqualTo("since");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"oldest", "severity"})
+    void pagingInAnyOrderReturnsEveryFindingExactlyOnce(String sort) {
+        List<String> onePage = idsOf(get("/api/findings?size=500&sort=" + sort).json());
+
+        assertThat(allPages("size=4&sort=" + sort)).containsExactlyElementsOf(onePage);
+        assertThat(onePage).containsExactlyInAnyOrderElementsOf(expectedIds(f -> true));
+        if (sort.equals("severity")) {
+            assertThat(get("/api/findings?sort=severity&size=1").json().get("items").get(0).get("severity").asText())
+                    .isEqualTo("CRITICAL");
+        } else {
+            assertThat(onePage.get(0)).isEqualTo("f-00");
+        }
+    }
+
+    @Test
+    void refusesACursorOfAnotherOrder() {
+        String next = get("/api/findings?size=2&sort=oldest").json().get("next").asText();
+
+        assertThat(get("/api/findings?size=2&sort=newest&after=" + next).json().get("parameter").asText())
+                .isEqualTo("after");
+    }
+
+    @Test
+    void exportsTheFilterAsCsvWithFormulasDefused() {
+        ResponseEntity<String> response = http.getForEntity("/api/findings/export?format=csv&database=orders",
+                String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getHeaders().getContentDisposition().getFilename()).isEqualTo("schemagov-findings.csv");
+        List<String> lines = response.getBody().lines().toList();
+        assertThat(lines.get(0)).startsWith("id,eventTime,detectedAt,severity,status,ruleId,database");
+        assertThat(lines).hasSize(1 + (int) fixtures.stream().filter(f -> f.database().equals("orders")).count());
+        assertThat(lines.get(1)).as("newest finding of orders first").startsWith("f-28,");
+    }
+
+    @Test
+    void exportsTheFilterAsJson() {
+        Response response = get("/api/findings/export?format=json&severity=CRITICAL");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("truncated").asBoolean()).isFalse();
+        List<String> ids = new ArrayList<>();
+        response.json().get("items").forEach(item -> ids.add(item.get("id").asText()));
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(expectedIds(f -> f.severity().equals("CRITICAL")));
     }
 }

@@ -31,6 +31,8 @@ public final class ElasticsearchIndices {
     public static final String SCHEMA_HISTORY = "schemagov-schema-history";
     /** One document per alert sent or failed, per channel: the delivery log and the memory that prevents alerting twice. */
     public static final String ALERT_DELIVERIES = "schemagov-alert-deliveries";
+    /** The rules as the analyzer runs them (enabled, severity, thresholds) and the suppressions of its rules file. */
+    public static final String RULES = "schemagov-rules";
 
     private ElasticsearchIndices() {
     }
@@ -69,6 +71,11 @@ public final class ElasticsearchIndices {
     /** Settings and mappings of the schema history index, as JSON. */
     public static String schemaHistoryDefinition() {
         return resource("schema-history.json");
+    }
+
+    /** Settings and mappings of the rules in force, as JSON. */
+    public static String rulesDefinition() {
+        return resource("rules.json");
     }
 
     /** Settings and mappings of the alert delivery log, as JSON. */

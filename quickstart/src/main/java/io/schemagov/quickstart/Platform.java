@@ -4,6 +4,8 @@ import io.schemagov.analyzer.AnalyzerApplication;
 import io.schemagov.dashboard.DashboardApplication;
 import io.schemagov.ingest.IngestApplication;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -28,8 +30,14 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** The dashboard's admin user in the embedded default. */
+    public static final String DASHBOARD_USER = "admin";
+    /** Sets the admin password; without it every start makes a new random one. */
+    public static final String DASHBOARD_PASSWORD_VARIABLE = "SCHEMAGOV_DASHBOARD_ADMIN_PASSWORD";
+
     private final Settings settings;
     private final List<String> analyzerArguments;
+    private final String dashboardPassword = newDashboardPassword();
     private ConfigurableApplicationContext ingest;
     private ConfigurableApplicationContext analyzer;
     private ConfigurableApplicationContext dashboard;
@@ -96,7 +104,25 @@ public final class Platform implements AutoCloseable {
     private void startDashboard() {
         dashboard = DashboardApplication.application().run(
                 "--spring.elasticsearch.uris=" + settings.elasticsearchUrl(),
-                "--server.port=" + settings.dashboardPort());
+                "--server.port=" + settings.dashboardPort(),
+                "--schemagov.dashboard.users[0].name=" + DASHBOARD_USER,
+                "--schemagov.dashboard.users[0].password=" + dashboardPassword,
+                "--schemagov.dashboard.users[0].role=ADMIN");
+    }
+
+    /** The admin password of this platform's dashboard: never logged; the quick start writes it to a private file. */
+    public String dashboardPassword() {
+        return dashboardPassword;
+    }
+
+    private static String newDashboardPassword() {
+        String configured = System.getenv(DASHBOARD_PASSWORD_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     /** The dashboard's base URL, e.g. {@code http://localhost:8080}. */

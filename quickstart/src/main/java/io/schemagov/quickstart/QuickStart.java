@@ -2,7 +2,10 @@ package io.schemagov.quickstart;
 
 import io.schemagov.devstack.DevStack;
 import io.schemagov.devstack.PostgresServer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,7 +42,8 @@ public final class QuickStart {
             platform.close();
             stack.close();
         }, "schemagov-quickstart-shutdown"));
-        System.out.println(banner(platform.dashboardUrl(), postgres.psqlUrl(SANDBOX), stack));
+        Path login = writeLogin(root, platform);
+        System.out.println(banner(platform.dashboardUrl(), login, postgres.psqlUrl(SANDBOX), stack));
         Thread.currentThread().join();
     }
 
@@ -54,11 +58,25 @@ public final class QuickStart {
         }
     }
 
-    private static String banner(String dashboardUrl, String psqlUrl, DevStack stack) {
+    /**
+     * The dashboard's login goes to a file only its owner can read, never to the console or a log. The file lives in
+     * the quick start's folder, which the next start wipes.
+     */
+    private static Path writeLogin(Path root, Platform platform) throws IOException {
+        Path file = root.resolve("dashboard-login.txt");
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, "user: " + Platform.DASHBOARD_USER + System.lineSeparator() + "password: "
+                + platform.dashboardPassword() + System.lineSeparator());
+        return file;
+    }
+
+    private static String banner(String dashboardUrl, Path login, String psqlUrl, DevStack stack) {
         return String.join(System.lineSeparator(),
                 "",
                 "Schemagov is running on the embedded default.",
-                "  Dashboard:      " + dashboardUrl,
+                "  Dashboard:      " + dashboardUrl + "  (log in as " + Platform.DASHBOARD_USER
+                        + "; the password is in " + login + ", or set " + Platform.DASHBOARD_PASSWORD_VARIABLE + ")",
                 "  Sandbox (psql): psql " + psqlUrl,
                 "  Kafka:          " + stack.kafka().bootstrapServers(),
                 "  Elasticsearch:  " + stack.elasticsearch().httpUrl(),

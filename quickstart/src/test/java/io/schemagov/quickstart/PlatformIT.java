@@ -26,6 +26,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -89,7 +90,7 @@ class PlatformIT {
                 hits -> hits.size() == 1).get(0).path("_source");
         assertThat(finding.path("statement").asText()).isEqualTo("CREATE TABLE public.shipments (id bigint, sent_at timestamp)");
         assertThat(finding.path("actor").path("role").asText()).isEqualTo("postgres");
-        JsonNode api = get(platform.dashboardUrl() + "/api/findings?database=e2e&size=500");
+        JsonNode api = dashboardGet("/api/findings?database=e2e&size=500");
         assertThat(api.path("items")).anySatisfy(item -> {
             assertThat(item.path("ruleId").asText()).isEqualTo("timestamp-without-time-zone");
             assertThat(item.path("object").asText()).isEqualTo("public.shipments");
@@ -273,6 +274,22 @@ class PlatformIT {
         HTTP.send(HttpRequest.newBuilder(URI.create(base + "/" + index + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding());
         return get(base + "/" + index + "/_search?size=1000&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).path("hits").path("hits");
+    }
+
+    /** A dashboard API call as the platform's admin (HTTP Basic), as a tool would make it. */
+    private static JsonNode dashboardGet(String path) throws Exception {
+        String login = Base64.getEncoder().encodeToString((Platform.DASHBOARD_USER + ":" + platform.dashboardPassword())
+                .getBytes(StandardCharsets.UTF_8));
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(platform.dashboardUrl() + path))
+                .header("Authorization", "Basic " + login).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    @Test
+    void theDashboardRefusesCallsWithoutLogin() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.dashboardUrl()
+                + "/api/findings")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
     }
 
     private static JsonNode get(String uri) throws Exception {

@@ -20,7 +20,7 @@ class RulesConfiguration {
     private static final String RULES_FILE = "schemagov.analyzer.rules-file";
 
     @Bean
-    RuleEngine ruleEngine(AnalyzerProperties properties) {
+    RulesInForce rulesInForce(AnalyzerProperties properties) {
         AnalyzerProperties.Thresholds t = properties.thresholds();
         if (!(t.smallTableRows() < t.largeTableRows() && t.largeTableRows() < t.hugeTableRows())) {
             throw new IllegalStateException("schemagov.analyzer.thresholds: need small-table-rows < large-table-rows < huge-table-rows, got "
@@ -29,16 +29,27 @@ class RulesConfiguration {
         RuleSettings thresholds = new RuleSettings(t.smallTableRows(), t.largeTableRows(), t.hugeTableRows());
         Path path = properties.rulesFile();
         if (path == null) {
-            return RulesFile.empty().engine(RULES_FILE, thresholds);
+            return new RulesInForce(RULES_FILE, RulesFile.empty(), thresholds);
         }
         try {
-            RulesFile file = RulesFile.parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
-            RuleEngine engine = file.engine(path.toString(), thresholds);
-            log.info("Rules file {}: {} rules enabled, {} overridden, {} suppressions", path, engine.rules().size(),
-                    file.overrides().size(), file.suppressions().size());
-            return engine;
+            return new RulesInForce(path.toString(),
+                    RulesFile.parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8)), thresholds);
         } catch (IOException e) {
             throw new IllegalStateException(RULES_FILE + ": cannot read " + path + " (" + e + ")", e);
+        } catch (IllegalArgumentException e) { // RulesFileException says where and why
+            throw new IllegalStateException(RULES_FILE + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Bean
+    RuleEngine ruleEngine(RulesInForce rules) {
+        try {
+            RuleEngine engine = rules.file().engine(rules.source(), rules.serviceThresholds());
+            if (!rules.source().equals(RULES_FILE)) {
+                log.info("Rules file {}: {} rules enabled, {} overridden, {} suppressions", rules.source(),
+                        engine.rules().size(), rules.file().overrides().size(), rules.file().suppressions().size());
+            }
+            return engine;
         } catch (IllegalArgumentException e) { // RulesFileException says where and why
             throw new IllegalStateException(RULES_FILE + ": " + e.getMessage(), e);
         }

@@ -42,6 +42,7 @@ public class IndexSetup {
                 createIfMissing(ElasticsearchIndices.FINDINGS, ElasticsearchIndices.findingsDefinition());
                 createIfMissing(ElasticsearchIndices.SCHEMA_HISTORY, ElasticsearchIndices.schemaHistoryDefinition());
                 createIfMissing(ElasticsearchIndices.ALERT_DELIVERIES, ElasticsearchIndices.alertDeliveriesDefinition());
+                createIfMissing(ElasticsearchIndices.RULES, ElasticsearchIndices.rulesDefinition());
                 return;
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {

@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/databases}: the names of the databases that have findings, for the page's filter. */
+/** {@code GET /api/databases}: the names of the monitored databases (with findings, schema history or audit records). */
 @RestController
 class DatabasesController {
 

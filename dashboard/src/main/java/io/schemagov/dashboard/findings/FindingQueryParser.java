@@ -1,14 +1,23 @@
 package io.schemagov.dashboard.findings;
 
 import io.schemagov.dashboard.api.ApiException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Validates the raw query parameters of {@code GET /api/findings} into a {@link FindingQuery}. */
+/**
+ * Validates the raw query parameters of the findings list and export into a {@link FindingQuery}. Unknown
+ * parameters are ignored; a bad value fails with a 400 naming the parameter.
+ */
 final class FindingQueryParser {
 
     static final int DEFAULT_SIZE = 50;
@@ -17,24 +26,51 @@ final class FindingQueryParser {
     static final int MAX_VALUES = 100;
     /** A real cursor is under 1 KB; anything far longer is garbage or abuse. */
     static final int MAX_CURSOR_LENGTH = 4096;
-    static final Set<String> STATUSES = Set.of("open", "resolved");
+    static final int MAX_TEXT_LENGTH = 500;
+    static final Set<String> STATUSES = Set.of("open", "resolved", "suppressed", "acknowledged");
+    private static final Pattern RELATIVE = Pattern.compile("(\\d{1,6})([mhdw])");
 
     private FindingQueryParser() {
     }
 
-    /** Parses the parameters; unknown parameters are ignored, bad values fail with a 400 naming the parameter. */
-    static FindingQuery parse(Map<String, List<String>> params) {
-        return new FindingQuery(
+    static FindingQuery parse(Map<String, List<String>> params, Instant now) {
+        FindingSort sort = sort(single(params, "sort"));
+        FindingCursor after = cursor(single(params, "after"));
+        if (after != null && after.sort() != sort) {
+            throw ApiException.badParameter("after", "this cursor continues the order '" + after.sort().parameter()
+                    + "', not '" + sort.parameter() + "'");
+        }
+        return new FindingQuery(filter(params, now), sort, size(single(params, "size")), after);
+    }
+
+    /** The filter alone, as the list, the export and the overview share it. */
+    static FindingFilter filter(Map<String, List<String>> params, Instant now) {
+        Instant from = instant("from", single(params, "from"));
+        String since = single(params, "since");
+        if (since != null) {
+            if (from != null) {
+                throw ApiException.badParameter("since", "give either since or from, not both");
+            }
+            from = now.minus(relative(since));
+        }
+        Instant to = instant("to", single(params, "to"));
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ApiException.badParameter("to", "must be after from");
+        }
+        return new FindingFilter(
                 values(params, "severity", FindingQueryParser::severity, true),
                 values(params, "database", UnaryOperator.identity(), false),
                 values(params, "status", FindingQueryParser::status, true),
-                size(single(params, "size")),
-                cursor(single(params, "after")));
+                values(params, "rule", UnaryOperator.identity(), true),
+                values(params, "schema", UnaryOperator.identity(), false),
+                values(params, "table", UnaryOperator.identity(), false),
+                values(params, "actor", UnaryOperator.identity(), false),
+                text(single(params, "q")), from, to, instant("detectedAfter", single(params, "detectedAfter")));
     }
 
     /**
      * The distinct non-blank values of a repeatable parameter; {@code splitCommas} also accepts
-     * {@code severity=HIGH,CRITICAL}, but never for databases, whose names may contain commas.
+     * {@code severity=HIGH,CRITICAL}, but never for names, which may contain commas.
      */
     private static List<String> values(Map<String, List<String>> params, String name,
                                        UnaryOperator<String> check, boolean splitCommas) {
@@ -61,14 +97,58 @@ final class FindingQueryParser {
     }
 
     private static String status(String value) {
-        if (!STATUSES.contains(value)) {
-            throw ApiException.badParameter("status",
-                    "unknown status '" + abbreviate(value) + "'; expected open or resolved");
+        String status = value.toLowerCase(Locale.ROOT);
+        if (!STATUSES.contains(status)) {
+            throw ApiException.badParameter("status", "unknown status '" + abbreviate(value)
+                    + "'; expected open, acknowledged, suppressed or resolved");
+        }
+        return status;
+    }
+
+    private static FindingSort sort(String value) {
+        if (value == null) {
+            return FindingSort.NEWEST;
+        }
+        return FindingSort.parse(value).orElseThrow(() -> ApiException.badParameter("sort",
+                "unknown order '" + abbreviate(value) + "'; expected newest, oldest or severity"));
+    }
+
+    private static String text(String value) {
+        if (value != null && value.length() > MAX_TEXT_LENGTH) {
+            throw ApiException.badParameter("q", "at most " + MAX_TEXT_LENGTH + " characters");
         }
         return value;
     }
 
-    private static String single(Map<String, List<String>> params, String name) {
+    static Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badParameter(name, "not an ISO-8601 instant such as 2026-11-01T00:00:00Z: '"
+                    + abbreviate(value) + "'");
+        }
+    }
+
+    /** {@code 30m}, {@code 24h}, {@code 7d}, {@code 2w}. */
+    static Duration relative(String value) {
+        Matcher m = RELATIVE.matcher(value.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw ApiException.badParameter("since", "expected a period such as 30m, 24h, 7d or 2w, got '"
+                    + abbreviate(value) + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofDays(7 * n);
+        };
+    }
+
+    static String single(Map<String, List<String>> params, String name) {
         List<String> values = params.getOrDefault(name, List.of());
         if (values.size() > 1) {
             throw ApiException.badParameter(name, "expected a single value");
@@ -107,7 +187,7 @@ final class FindingQueryParser {
     }
 
     /** Echoes client input back only in short form, so error bodies stay small. */
-    private static String abbreviate(String value) {
+    static String abbreviate(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "...";
     }
 }

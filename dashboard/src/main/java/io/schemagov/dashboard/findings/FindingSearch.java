@@ -8,10 +8,10 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.schemagov.dashboard.api.ApiException;
-import java.io.IOException;
+import io.schemagov.dashboard.api.SearchCalls;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 
 /** Reads findings from Elasticsearch; every failure to reach it becomes a 503 {@link ApiException}. */
@@ -25,11 +25,12 @@ class FindingSearch {
     }
 
     FindingPage page(FindingQuery query) {
-        SearchResponse<ObjectNode> response = call(() -> client.search(FindingRequests.page(query), ObjectNode.class));
+        SearchResponse<ObjectNode> response = SearchCalls.call(() -> client.search(FindingRequests.page(query), ObjectNode.class));
         List<Hit<ObjectNode>> hits = response.hits().hits();
         boolean more = hits.size() > query.size();
         List<Hit<ObjectNode>> shown = more ? hits.subList(0, query.size()) : hits;
-        String next = more ? FindingCursor.fromSortValues(shown.get(shown.size() - 1).sort()).encode() : null;
+        String next = more ? FindingCursor.fromSortValues(query.sort(), shown.get(shown.size() - 1).sort()).encode()
+                : null;
         long total = response.hits().total() == null ? shown.size() : response.hits().total().value();
         return new FindingPage(shown.stream().map(h -> withId(h.id(), h.source())).toList(), next, total);
     }
@@ -37,7 +38,7 @@ class FindingSearch {
     Optional<ObjectNode> byId(String id) {
         GetResponse<ObjectNode> response;
         try {
-            response = call(() -> client.get(FindingRequests.byId(id), ObjectNode.class));
+            response = SearchCalls.call(() -> client.get(FindingRequests.byId(id), ObjectNode.class));
         } catch (ElasticsearchException e) {
             // Before the analyzer writes its first finding there is no index: nothing can be found.
             if (e.status() == 404) {
@@ -49,7 +50,7 @@ class FindingSearch {
     }
 
     List<String> databases() {
-        SearchResponse<Void> response = call(() -> client.search(FindingRequests.databases(), Void.class));
+        SearchResponse<Void> response = SearchCalls.call(() -> client.search(FindingRequests.databases(), Void.class));
         // With no index there are no shards, and Elasticsearch then omits the aggregation.
         Aggregate aggregate = response.aggregations().get(FindingRequests.DATABASES_AGGREGATION);
         if (aggregate == null || !aggregate.isSterms()) {
@@ -58,8 +59,30 @@ class FindingSearch {
         return aggregate.sterms().buckets().array().stream().map(b -> b.key().stringValue()).toList();
     }
 
+    /**
+     * Hands every finding matching the filter, in the given order, to the sink, page by page, up to {@code max};
+     * returns whether more matched than that.
+     */
+    boolean forEach(FindingFilter filter, FindingSort sort, int max, Consumer<ObjectNode> sink) {
+        FindingCursor after = null;
+        int seen = 0;
+        while (true) {
+            int size = Math.min(FindingQueryParser.MAX_SIZE, max - seen);
+            FindingPage page = page(new FindingQuery(filter, sort, Math.max(size, 1), after));
+            if (size <= 0) {
+                return !page.items().isEmpty();
+            }
+            page.items().forEach(sink);
+            seen += page.items().size();
+            if (page.next() == null) {
+                return false;
+            }
+            after = FindingCursor.decode(page.next());
+        }
+    }
+
     /** The document as stored, with the Elasticsearch id first under {@code id}. */
-    private static ObjectNode withId(String id, ObjectNode source) {
+    static ObjectNode withId(String id, ObjectNode source) {
         ObjectNode item = JsonNodeFactory.instance.objectNode();
         item.put("id", id);
         if (source != null) {
@@ -67,24 +90,5 @@ class FindingSearch {
             item.setAll(source);
         }
         return item;
-    }
-
-    private static <T> T call(ElasticsearchCall<T> call) {
-        try {
-            return call.run();
-        } catch (IOException e) {
-            // Connection refused, timeouts, or something that is not Elasticsearch answering.
-            throw ApiException.searchUnavailable(e);
-        } catch (ElasticsearchException e) {
-            if (e.status() == 429 || e.status() >= 500) {
-                throw ApiException.searchUnavailable(e);
-            }
-            throw e;
-        }
-    }
-
-    @FunctionalInterface
-    private interface ElasticsearchCall<T> {
-        T run() throws IOException;
     }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FindingCursorTest {
@@ -22,31 +24,32 @@ class FindingCursorTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static FindingCursor newest(Object... values) {
+        return new FindingCursor(FindingSort.NEWEST, Arrays.asList(values));
+    }
+
     @Test
     void decodesWhatItEncodes() {
-        FindingCursor cursor = new FindingCursor(1_732_000_000_000L, "0/16B3748", "orders", "drop-column",
-                "public.orders.note", 42);
+        FindingCursor cursor = newest(1_732_000_000_000L, "0/16B3748", "orders", "drop-column", "public.orders.note", 42L);
 
         assertThat(FindingCursor.decode(cursor.encode())).isEqualTo(cursor);
     }
 
     @Test
     void keepsMissingKeywordsAsNull() {
-        FindingCursor cursor = new FindingCursor(Long.MIN_VALUE, null, "orders", null, null, 0);
+        FindingCursor cursor = newest(Long.MIN_VALUE, null, "orders", null, null, 0L);
 
         assertThat(FindingCursor.decode(cursor.encode())).isEqualTo(cursor);
     }
 
     @Test
     void encodesToUrlSafeTextWithoutPadding() {
-        FindingCursor cursor = new FindingCursor(1L, "ä/ö?&=+", "db with spaces", "r", "o/b+j", 7);
-
-        assertThat(cursor.encode()).matches("[A-Za-z0-9_-]+");
+        assertThat(newest(1L, "ä/ö?&=+", "db with spaces", "r", "o/b+j", 7L).encode()).matches("[A-Za-z0-9_-]+");
     }
 
     @Test
     void survivesTextThatLooksLikeMarkupOrJson() {
-        FindingCursor cursor = new FindingCursor(5L, "\"],[", "<script>alert(1)</script>", "r\u0000", "o\n", 1);
+        FindingCursor cursor = newest(5L, "\"],[", "<script>alert(1)</script>", "r\u0000", "o\n", 1L);
 
         assertThat(FindingCursor.decode(cursor.encode())).isEqualTo(cursor);
     }
@@ -56,20 +59,29 @@ class FindingCursorTest {
         List<FieldValue> values = List.of(FieldValue.of(1_732_000_000_000L), FieldValue.NULL, FieldValue.of("orders"),
                 FieldValue.of("drop-column"), FieldValue.NULL, FieldValue.of(3L));
 
-        FindingCursor cursor = FindingCursor.fromSortValues(values);
+        FindingCursor cursor = FindingCursor.fromSortValues(FindingSort.NEWEST, values);
 
-        assertThat(cursor).isEqualTo(new FindingCursor(1_732_000_000_000L, null, "orders", "drop-column", null, 3));
+        assertThat(cursor).isEqualTo(newest(1_732_000_000_000L, null, "orders", "drop-column", null, 3L));
         assertThat(cursor.toSortValues()).map(FindingCursorTest::describe)
                 .containsExactlyElementsOf(values.stream().map(FindingCursorTest::describe).toList());
     }
 
-    @Test
-    void hasOneValuePerSortField() {
-        FindingCursor cursor = new FindingCursor(1L, "p", "d", "r", "o", 2);
+    @ParameterizedTest
+    @EnumSource(FindingSort.class)
+    void remembersTheOrderItBelongsTo(FindingSort sort) {
+        List<Object> values = new java.util.ArrayList<>();
+        sort.fields().keySet().forEach(field -> values.add(field.equals("_seq_no") ? 1L : field));
 
-        assertThat(cursor.toSortValues()).hasSize(FindingRequests.SORT_FIELDS.size());
-        assertThat(FindingRequests.SORT_FIELDS.keySet())
-                .containsExactly("eventTime", "position", "database", "ruleId", "object", "_seq_no");
+        FindingCursor cursor = FindingCursor.decode(new FindingCursor(sort, values).encode());
+
+        assertThat(cursor.sort()).isEqualTo(sort);
+        assertThat(cursor.values()).isEqualTo(values);
+    }
+
+    @Test
+    void refusesSortValuesOfTheWrongLength() {
+        assertThatThrownBy(() -> FindingCursor.fromSortValues(FindingSort.SEVERITY, List.of(FieldValue.of(1L))))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @ParameterizedTest
@@ -80,21 +92,20 @@ class FindingCursorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "{}",
-            "[]",
-            "\"text\"",
-            "[1,null,null,null,null]",
-            "[1,null,null,null,null,2,3]",
-            "[\"1\",null,null,null,null,2]",
-            "[1.5,null,null,null,null,2]",
-            "[1,null,null,null,null,2.5]",
-            "[1,5,null,null,null,2]",
-            "[1,null,{},null,null,2]",
-            "[1,null,null,[],null,2]",
-            "[1,null,null,null,true,2]",
-            "[123456789012345678901234567890,null,null,null,null,2]",
-            "[1,null,null,null,null,2] [3]",
-            "[1,null,null,null,null,2"
+        "{}",
+        "[]",
+        "\"text\"",
+        "[1,null,null,null,null,null,2]",
+        "[\"newest\",1,null,null,null,null]",
+        "[\"newest\",1,null,null,null,null,2,3]",
+        "[\"sideways\",1,null,null,null,null,2]",
+        "[\"newest\",1.5,null,null,null,null,2]",
+        "[\"newest\",1,null,{},null,null,2]",
+        "[\"newest\",1,null,null,[],null,2]",
+        "[\"newest\",1,null,null,null,true,2]",
+        "[\"newest\",123456789012345678901234567890,null,null,null,null,2]",
+        "[\"newest\",1,null,null,null,null,2] [3]",
+        "[\"newest\",1,null,null,null,null,2"
     })
     void rejectsJsonOfTheWrongShape(String json) {
         assertThatThrownBy(() -> FindingCursor.decode(base64(json))).isInstanceOf(IllegalArgumentException.class);
@@ -102,7 +113,7 @@ class FindingCursorTest {
 
     @Test
     void acceptsAHandWrittenCursorOfTheRightShape() {
-        assertThat(FindingCursor.decode(base64("[10,\"p\",null,\"r\",null,0]")))
-                .isEqualTo(new FindingCursor(10, "p", null, "r", null, 0));
+        assertThat(FindingCursor.decode(base64("[\"oldest\",10,\"p\",null,\"r\",null,0]")))
+                .isEqualTo(new FindingCursor(FindingSort.OLDEST, Arrays.asList(10L, "p", null, "r", null, 0L)));
     }
 }

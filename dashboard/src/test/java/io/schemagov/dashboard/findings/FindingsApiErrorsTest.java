@@ -4,6 +4,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -19,11 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The HTTP contract of errors, with the Elasticsearch side replaced by a mock. */
 @WebMvcTest(controllers = {FindingsController.class, DatabasesController.class})
+@WithMockUser(roles = "VIEWER")
 class FindingsApiErrorsTest {
 
     @Autowired
@@ -31,6 +35,9 @@ class FindingsApiErrorsTest {
 
     @MockitoBean
     private FindingSearch search;
+
+    @MockitoBean
+    private FindingTriage triage;
 
     @Test
     void answers400NamingTheParameterForAnUnknownSeverity() throws Exception {
@@ -89,7 +96,7 @@ class FindingsApiErrorsTest {
 
     @Test
     void answers405ForAWrongMethod() throws Exception {
-        mvc.perform(post("/api/findings"))
+        mvc.perform(post("/api/findings").with(csrf()).with(user("ada").roles("VIEWER", "ADMIN")))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(jsonPath("$.error").value("method_not_allowed"));
     }
