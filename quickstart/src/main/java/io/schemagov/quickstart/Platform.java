@@ -28,6 +28,9 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** Ingest and analyzer serve only their actuator; in one JVM beside the dashboard they take any free port. */
+    private static final String ACTUATOR_ON_FREE_PORT = "--server.port=0";
+
     private final Settings settings;
     private final List<String> analyzerArguments;
     private ConfigurableApplicationContext ingest;
@@ -60,6 +63,7 @@ public final class Platform implements AutoCloseable {
 
     public synchronized void startIngest() {
         List<String> args = new ArrayList<>(List.of(
+                ACTUATOR_ON_FREE_PORT,
                 "--schemagov.ingest.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
                 "--schemagov.ingest.state-directory=" + settings.stateDirectory().resolve("ingest"),
                 "--schemagov.ingest.sources[0].name=" + settings.sourceName(),
@@ -80,6 +84,7 @@ public final class Platform implements AutoCloseable {
 
     public synchronized void startAnalyzer() {
         List<String> args = new ArrayList<>(List.of(
+                ACTUATOR_ON_FREE_PORT,
                 "--spring.elasticsearch.uris=" + settings.elasticsearchUrl(),
                 "--schemagov.analyzer.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers()));
         args.addAll(analyzerArguments);
