@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** What only the analyzer chart does: alert channels with their secrets, the rules file, the consumer group. */
 class AnalyzerChartTest {
 
     @Test

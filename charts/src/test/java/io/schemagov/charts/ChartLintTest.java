@@ -7,6 +7,7 @@ import com.marcnuri.helm.LintResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** helm lint --strict on every chart: warnings fail the build, only INFO lines may remain. */
 class ChartLintTest {
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** What only the dashboard chart does: Service and Ingress, the URL in the notes, the login and Elasticsearch secrets. */
 class DashboardChartTest {
 
     @Test
@@ -48,14 +49,17 @@ class DashboardChartTest {
 
     @Test
     void takesTheAdminAndElasticsearchPasswordsFromExistingSecrets() {
-        Node container = Charts.render(Charts.DASHBOARD, Map.of(
-                "auth.existingSecret", "dashboard-admin", "elasticsearch.existingSecret", "es-credentials"))
-                .one("Deployment").list("spec.template.spec.containers").get(0);
+        Manifests manifests = Charts.render(Charts.DASHBOARD, Map.of(
+                "auth.existingSecret", "dashboard-admin", "elasticsearch.existingSecret", "es-credentials",
+                "elasticsearch.username", "schemagov"));
+        Node container = manifests.one("Deployment").list("spec.template.spec.containers").get(0);
 
         assertThat(container.item("env", "SCHEMAGOV_DASHBOARD_ADMIN_PASSWORD").get("valueFrom.secretKeyRef"))
                 .isEqualTo(Map.of("name", "dashboard-admin", "key", "admin-password"));
         assertThat(container.item("env", "ELASTICSEARCH_PASSWORD").get("valueFrom.secretKeyRef"))
                 .isEqualTo(Map.of("name", "es-credentials", "key", "password"));
+        assertThat(manifests.one("ConfigMap").dataFile("dashboard.yml").get("spring.elasticsearch"))
+                .isEqualTo(Map.of("uris", "http://elasticsearch:9200", "username", "schemagov", "password", "${ELASTICSEARCH_PASSWORD}"));
     }
 
     @Test

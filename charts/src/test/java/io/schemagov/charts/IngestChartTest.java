@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** What only the ingest chart does: one replica at most, Recreate, the state volume, source and masking secrets. */
 class IngestChartTest {
 
     private static final Map<String, Object> SOURCE_WITH_SECRET = Map.of(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The umbrella chart: the three services on one set of global values, the ingest guard kept, the dashboard URL in the notes. */
 class UmbrellaChartTest {
 
     @Test
