@@ -35,6 +35,9 @@ public final class Platform implements AutoCloseable {
     /** Sets the admin password; without it every start makes a new random one. */
     public static final String DASHBOARD_PASSWORD_VARIABLE = "SCHEMAGOV_DASHBOARD_ADMIN_PASSWORD";
 
+    /** Ingest and analyzer serve only their actuator; in one JVM beside the dashboard they take any free port. */
+    private static final String ACTUATOR_ON_FREE_PORT = "--server.port=0";
+
     private final Settings settings;
     private final List<String> analyzerArguments;
     private final String dashboardPassword = newDashboardPassword();
@@ -68,6 +71,7 @@ public final class Platform implements AutoCloseable {
 
     public synchronized void startIngest() {
         List<String> args = new ArrayList<>(List.of(
+                ACTUATOR_ON_FREE_PORT,
                 "--schemagov.ingest.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
                 "--schemagov.ingest.state-directory=" + settings.stateDirectory().resolve("ingest"),
                 "--schemagov.ingest.sources[0].name=" + settings.sourceName(),
@@ -88,6 +92,7 @@ public final class Platform implements AutoCloseable {
 
     public synchronized void startAnalyzer() {
         List<String> args = new ArrayList<>(List.of(
+                ACTUATOR_ON_FREE_PORT,
                 "--spring.elasticsearch.uris=" + settings.elasticsearchUrl(),
                 "--schemagov.analyzer.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers()));
         args.addAll(analyzerArguments);

@@ -28,7 +28,7 @@ class SecurityConfiguration {
 
     /** Reachable without a login: the login page and what it loads, its options, and the health probes. */
     static final String[] PUBLIC = {"/login.html", "/login.js", "/app.css", "/favicon.ico", "/webjars/**",
-        "/login/options", "/actuator/health", "/actuator/health/**", "/error"};
+        "/login/options", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
