@@ -38,6 +38,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT extends ElasticsearchBackedApi {
 
+    /** Its own database, apart from the other test classes' fixtures in the same Elasticsearch. */
+    private static final String DATABASE = "shop_browser";
+
     @LocalServerPort
     private int port;
     private Browser browser;
@@ -55,10 +58,10 @@ class DashboardBrowserIT extends ElasticsearchBackedApi {
             bulk.operations(op -> op.index(i -> i.index(ElasticsearchIndices.FINDINGS).id(fixture.id())
                     .document(fixture.document())));
         }
-        SchemaHistoryFixtures.all().forEach((id, doc) -> bulk.operations(op -> op.index(i -> i
+        SchemaHistoryFixtures.all(DATABASE).forEach((id, doc) -> bulk.operations(op -> op.index(i -> i
                 .index(ElasticsearchIndices.SCHEMA_HISTORY).id(id).document(doc))));
         bulk.operations(op -> op.index(i -> i.index(ElasticsearchIndices.FINDINGS).id("browser-orders")
-                .document(finding("browser-orders", "MEDIUM", SchemaHistoryFixtures.DATABASE, "orders",
+                .document(finding("browser-orders", "MEDIUM", DATABASE, "orders",
                         "2026-11-03T10:00:00Z"))));
         assertThat(elasticsearch.bulk(bulk.build()).errors()).isFalse();
         browser = Browser.start();
@@ -214,7 +217,7 @@ class DashboardBrowserIT extends ElasticsearchBackedApi {
     @Test
     @Order(8)
     void showsATableTimelineAndTheDiffBetweenTwoPoints() {
-        browser.driver.get(url("/table.html?database=" + SchemaHistoryFixtures.DATABASE + "&schema=public&table=orders"));
+        browser.driver.get(url("/table.html?database=" + DATABASE + "&schema=public&table=orders"));
 
         browser.await().until(d -> d.findElements(By.cssSelector("#timeline li")).size() == 2);
         assertThat(browser.driver.findElement(By.id("columns")).getText()).contains("customer_id", "note");
@@ -229,7 +232,7 @@ class DashboardBrowserIT extends ElasticsearchBackedApi {
     @Test
     @Order(9)
     void drawsTheDiagramWithTheTableThatHasFindingsMarked() {
-        browser.driver.get(url("/diagram.html?database=" + SchemaHistoryFixtures.DATABASE + "&schema=public"));
+        browser.driver.get(url("/diagram.html?database=" + DATABASE + "&schema=public"));
 
         browser.await().until(d -> d.findElements(By.cssSelector("#er-diagram .er-table")).size() == 2);
         assertThat(browser.driver.findElements(By.cssSelector("#er-diagram .er-key"))).hasSize(1);

@@ -17,29 +17,34 @@ final class SchemaHistoryFixtures {
 
     /** Document id to document. */
     static Map<String, Map<String, Object>> all() {
+        return all(DATABASE);
+    }
+
+    /** The same history for another database, so test classes sharing Elasticsearch do not see each other's. */
+    static Map<String, Map<String, Object>> all(String database) {
         Map<String, Map<String, Object>> docs = new LinkedHashMap<>();
-        docs.put("h-customers-1", entry("customers", "snapshot", "BASELINE", null, "2026-11-01T09:00:00Z", "0/100",
+        docs.put(database + "-h-customers-1", entry(database, "customers", "snapshot", "BASELINE", null, "2026-11-01T09:00:00Z", "0/100",
                 snapshot(List.of(column("id", 1, "bigint", true), column("email", 2, "text", false)),
                         List.of(pk("customers_pkey")), 50_000)));
-        docs.put("h-orders-1", entry("orders", "snapshot", "CREATE TABLE",
+        docs.put(database + "-h-orders-1", entry(database, "orders", "snapshot", "CREATE TABLE",
                 "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES customers)",
                 "2026-11-02T10:00:00Z", "0/200", snapshot(List.of(column("id", 1, "bigint", true),
                         column("customer_id", 2, "bigint", false)), List.of(pk("orders_pkey"), fk()), 0)));
-        docs.put("h-orders-2", entry("orders", "snapshot", "ALTER TABLE", "ALTER TABLE orders ADD COLUMN note text",
+        docs.put(database + "-h-orders-2", entry(database, "orders", "snapshot", "ALTER TABLE", "ALTER TABLE orders ADD COLUMN note text",
                 "2026-11-03T10:00:00Z", "0/300", snapshot(List.of(column("id", 1, "bigint", true),
                         column("customer_id", 2, "bigint", false), column("note", 3, "text", false)),
                         List.of(pk("orders_pkey"), fk()), 10)));
-        docs.put("h-scratch-1", entry("scratch", "snapshot", "CREATE TABLE", "CREATE TABLE scratch (x int)",
+        docs.put(database + "-h-scratch-1", entry(database, "scratch", "snapshot", "CREATE TABLE", "CREATE TABLE scratch (x int)",
                 "2026-11-02T11:00:00Z", "0/250", snapshot(List.of(column("x", 1, "integer", false)), List.of(), 0)));
-        docs.put("h-scratch-2", entry("scratch", "dropped", "DROP TABLE", "DROP TABLE scratch",
+        docs.put(database + "-h-scratch-2", entry(database, "scratch", "dropped", "DROP TABLE", "DROP TABLE scratch",
                 "2026-11-04T11:00:00Z", "0/400", null));
         return docs;
     }
 
-    private static Map<String, Object> entry(String table, String kind, String tag, String statement, String time,
+    private static Map<String, Object> entry(String database, String table, String kind, String tag, String statement, String time,
             String position, Map<String, Object> snapshot) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("database", DATABASE);
+        doc.put("database", database);
         doc.put("sourceKind", "POSTGRESQL");
         doc.put("schema", "public");
         doc.put("table", table);

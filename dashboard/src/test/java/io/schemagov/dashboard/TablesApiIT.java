@@ -60,7 +60,7 @@ class TablesApiIT extends ElasticsearchBackedApi {
     void showsATableTimelineNewestFirstWithItsCurrentStructure() {
         JsonNode answer = get("/api/tables/history?database=" + DB + "&schema=public&table=orders").json();
 
-        assertThat(texts(answer.get("history"), "id")).containsExactly("h-orders-2", "h-orders-1");
+        assertThat(texts(answer.get("history"), "id")).containsExactly(DB + "-h-orders-2", DB + "-h-orders-1");
         assertThat(answer.get("history").get(1).path("statement").asText()).startsWith("CREATE TABLE orders");
         assertThat(texts(answer.path("current").path("snapshot").path("columns"), "name"))
                 .containsExactly("id", "customer_id", "note");
@@ -71,13 +71,13 @@ class TablesApiIT extends ElasticsearchBackedApi {
 
     @Test
     void diffsTwoPointsOfATimeline() {
-        JsonNode diff = get("/api/tables/diff?from=h-orders-1&to=h-orders-2").json();
+        JsonNode diff = get("/api/tables/diff?from=" + DB + "-h-orders-1&to=" + DB + "-h-orders-2").json();
 
         assertThat(diff.get("changes")).hasSize(1);
         assertThat(diff.get("changes").get(0).path("part").asText()).isEqualTo("column");
         assertThat(diff.get("changes").get(0).path("name").asText()).isEqualTo("note");
         assertThat(diff.get("changes").get(0).path("change").asText()).isEqualTo("added");
-        assertThat(get("/api/tables/diff?from=h-orders-1&to=h-customers-1").json().path("parameter").asText())
+        assertThat(get("/api/tables/diff?from=" + DB + "-h-orders-1&to=" + DB + "-h-customers-1").json().path("parameter").asText())
                 .isEqualTo("to");
     }
 
@@ -86,7 +86,7 @@ class TablesApiIT extends ElasticsearchBackedApi {
         JsonNode before = get("/api/tables/at?database=" + DB + "&schema=public&table=orders&time=2026-11-02T12:00:00Z")
                 .json();
 
-        assertThat(before.path("id").asText()).isEqualTo("h-orders-1");
+        assertThat(before.path("id").asText()).isEqualTo(DB + "-h-orders-1");
         assertThat(get("/api/tables/at?database=" + DB + "&schema=public&table=orders&time=2026-10-01T00:00:00Z")
                 .status()).isEqualTo(404);
     }
