@@ -106,7 +106,11 @@
 
   async function load() {
     try {
-      const overview = await S.get('/api/overview?since=' + encodeURIComponent(byId('since').value));
+      const params = new URLSearchParams({since: byId('since').value});
+      if (byId('database').value) {
+        params.set('database', byId('database').value);
+      }
+      const overview = await S.get('/api/overview?' + params);
       S.hideError();
       cards(overview);
       timeline(overview);
@@ -116,8 +120,14 @@
     }
   }
 
-  S.page(() => {
+  S.page(async () => {
     byId('since').addEventListener('change', load);
+    byId('database').addEventListener('change', load);
+    try {
+      await S.fillDatabases(byId('database'), S.param('database'));
+    } catch (error) {
+      S.showError(error.message);
+    }
     load();
   });
 })();

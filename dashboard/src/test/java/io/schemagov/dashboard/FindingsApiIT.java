@@ -312,4 +312,16 @@ class FindingsApiIT extends ElasticsearchBackedApi {
         response.json().get("items").forEach(item -> ids.add(item.get("id").asText()));
         assertThat(ids).containsExactlyInAnyOrderElementsOf(expectedIds(f -> f.severity().equals("CRITICAL")));
     }
+
+    @Test
+    void describesTheApiWithOpenApiBehindTheLogin() {
+        Response docs = get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("openapi").asText()).startsWith("3.");
+        assertThat(docs.json().path("paths").has("/api/findings")).isTrue();
+        assertThat(docs.json().path("paths").has("/api/findings/{id}/acknowledge")).isTrue();
+        assertThat(docs.json().path("paths").has("/api/audit/records")).isTrue();
+        assertThat(anonymous.getForEntity("/v3/api-docs", String.class).getStatusCode().value()).isEqualTo(401);
+    }
 }
