@@ -46,7 +46,8 @@ class AnalyzerPipelineIT {
     static ConfigurableApplicationContext startAnalyzer() {
         return AnalyzerApplication.application().run(
                 "--spring.elasticsearch.uris=" + SharedStack.elasticsearch().httpUrl(),
-                "--schemagov.analyzer.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+                "--schemagov.analyzer.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--server.port=0");
     }
 
     @AfterAll
@@ -147,6 +148,24 @@ class AnalyzerPipelineIT {
         JsonNode hits = elasticsearch.await("schemagov-findings", "database:db6 AND ruleId:primary-key-missing", h -> h.size() >= 40);
         assertThat(hits).hasSize(40);
         assertThat(elasticsearch.await("schemagov-schema-history", "database:db6", h -> h.size() >= 40)).hasSize(40);
+    }
+
+    @Test
+    void prometheusEndpointCountsTheEventsFindingsRuleTimeAndBulkWritesOfProcessedRecords() throws Exception {
+        send(SCHEMA_TOPIC, "db7/public.metered", EventCodec.encode(TestEvents.ddl("db7", "00000000/00000800", "CREATE TABLE",
+                "CREATE TABLE metered (id bigint)", TestEvents.table("metered", false))));
+        send(SCHEMA_TOPIC, "db7/poison", "not avro".getBytes(StandardCharsets.UTF_8));
+        elasticsearch.await("schemagov-findings", "database:db7 AND table:metered AND ruleId:primary-key-missing", hits -> hits.size() == 1);
+        PrometheusScrape scrape = PrometheusScrape.await(analyzer, s -> s.value("schemagov_analyzer_dead_letters_total", "stage", "analyzer") >= 1
+                && s.value("schemagov_analyzer_events_total", "topic", SCHEMA_TOPIC, "outcome", "dead-lettered") >= 1);
+
+        assertThat(scrape.value("schemagov_analyzer_events_total", "topic", SCHEMA_TOPIC, "outcome", "processed")).isGreaterThanOrEqualTo(1);
+        assertThat(scrape.value("schemagov_analyzer_findings_total", "severity", "HIGH")).isGreaterThanOrEqualTo(1);
+        assertThat(scrape.value("schemagov_analyzer_rules_evaluation_seconds_count")).isGreaterThanOrEqualTo(1);
+        assertThat(scrape.value("schemagov_analyzer_rules_evaluation_seconds_bucket", "le", "+Inf")).isGreaterThanOrEqualTo(1);
+        assertThat(scrape.value("schemagov_analyzer_elasticsearch_bulk_seconds_count", "outcome", "success")).isGreaterThanOrEqualTo(1);
+        // Bound from the consumer itself: present, whatever its value before the first fetch window closes.
+        assertThat(scrape.text()).containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*pipeline=\"schema\"");
     }
 
     private static byte[] tableWithoutKey(String database, int i) {

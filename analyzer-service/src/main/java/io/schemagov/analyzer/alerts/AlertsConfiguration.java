@@ -6,6 +6,7 @@ import io.schemagov.analyzer.alerts.AlertProperties.Route;
 import io.schemagov.analyzer.config.AnalyzerProperties;
 import io.schemagov.analyzer.deadletter.DeadLetterPublisher;
 import io.schemagov.analyzer.elasticsearch.BulkWriter;
+import io.schemagov.analyzer.metrics.AnalyzerMetrics;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ class AlertsConfiguration {
 
     @Bean
     AlertStage alertStage(AlertProperties alerts, AnalyzerProperties analyzer, ElasticsearchClient client, BulkWriter writer,
-                          DeadLetterPublisher deadLetterPublisher) {
+                          DeadLetterPublisher deadLetterPublisher, AnalyzerMetrics metrics) {
         check(alerts);
         Links links = new Links(alerts.dashboardUrl());
         DeliveryLog deliveryLog = new DeliveryLog(client, writer);
@@ -33,7 +34,7 @@ class AlertsConfiguration {
         AtomicInteger batchesInProgress = new AtomicInteger();
         alerts.channels().forEach((name, channel) -> {
             ChannelDispatch dispatch = new ChannelDispatch(name, channel(channel, links, alerts, analyzer), deliverer, deliveryLog,
-                    deadLetters, new TokenBucket(channel.rateLimit().burst(), channel.rateLimit().perMinute(), System::nanoTime));
+                    deadLetters, new TokenBucket(channel.rateLimit().burst(), channel.rateLimit().perMinute(), System::nanoTime), metrics);
             workers.put(name, new ChannelWorker(name, dispatch, alerts.groupWindow(), alerts.groupQuiet(),
                     () -> batchesInProgress.get() > 0, alerts.queueCapacity()));
         });

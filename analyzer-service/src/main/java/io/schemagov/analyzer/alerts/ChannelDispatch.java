@@ -1,6 +1,7 @@
 package io.schemagov.analyzer.alerts;
 
 import io.schemagov.analyzer.alerts.AlertMessage.Kind;
+import io.schemagov.analyzer.metrics.AnalyzerMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +25,12 @@ class ChannelDispatch {
     private final DeliveryLog deliveryLog;
     private final AlertDeadLetters deadLetters;
     private final TokenBucket bucket;
+    private final AnalyzerMetrics metrics;
     private final List<FindingAlert> heldBack = new ArrayList<>();
 
     ChannelDispatch(String name, AlertChannel channel, Deliverer deliverer, DeliveryLog deliveryLog, AlertDeadLetters deadLetters,
-                    TokenBucket bucket) {
+                    TokenBucket bucket, AnalyzerMetrics metrics) {
+        this.metrics = metrics;
         this.name = name;
         this.channel = channel;
         this.deliverer = deliverer;
@@ -107,6 +110,7 @@ class ChannelDispatch {
     }
 
     private void settle(AlertMessage message, Deliverer.Outcome outcome) {
+        metrics.alert(name, outcome.delivered());
         if (!outcome.delivered()) {
             log.error("alert {} to channel {} failed after {} attempts: {}", message.id(), name, outcome.attempts(), outcome.error());
             deadLetters.publish(name, message, outcome);

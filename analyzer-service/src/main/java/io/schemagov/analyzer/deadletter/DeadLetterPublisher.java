@@ -1,6 +1,7 @@
 package io.schemagov.analyzer.deadletter;
 
 import io.schemagov.analyzer.config.AnalyzerProperties;
+import io.schemagov.analyzer.metrics.AnalyzerMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,10 @@ public class DeadLetterPublisher implements AutoCloseable {
 
     private final String topic;
     private final KafkaProducer<String, byte[]> producer;
+    private final AnalyzerMetrics metrics;
 
-    public DeadLetterPublisher(AnalyzerProperties properties) {
+    public DeadLetterPublisher(AnalyzerProperties properties, AnalyzerMetrics metrics) {
+        this.metrics = metrics;
         this.topic = properties.kafka().deadLetterTopic();
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers(),
@@ -69,6 +72,7 @@ public class DeadLetterPublisher implements AutoCloseable {
                 throw new KafkaException("interrupted while dead-lettering", e);
             }
         }
+        metrics.deadLetters("analyzer", sends.size());
     }
 
     /**
@@ -83,6 +87,7 @@ public class DeadLetterPublisher implements AutoCloseable {
         log.warn("dead-lettering alert {} for channel {}: {}", alertId, channel, reason);
         try {
             producer.send(out).get();
+            metrics.deadLetters("alerts", 1);
         } catch (ExecutionException e) {
             throw new KafkaException("dead-letter topic " + topic + " did not take alert " + alertId, e.getCause());
         } catch (InterruptedException e) {

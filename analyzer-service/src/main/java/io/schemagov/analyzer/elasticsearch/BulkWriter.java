@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import io.schemagov.analyzer.metrics.AnalyzerMetrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,9 +33,11 @@ public class BulkWriter {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
     private final ElasticsearchClient client;
+    private final AnalyzerMetrics metrics;
 
-    public BulkWriter(ElasticsearchClient client) {
+    public BulkWriter(ElasticsearchClient client, AnalyzerMetrics metrics) {
         this.client = client;
+        this.metrics = metrics;
     }
 
     /** The operation at {@code position} of the request was refused for {@code reason}. */
@@ -53,9 +56,15 @@ public class BulkWriter {
                 sleep(FIRST_BACKOFF.multipliedBy(1L << (attempt - 2)));
             }
             List<Integer> positions = new ArrayList<>(pending.keySet());
+            long started = System.nanoTime();
+            boolean answered = false;
             try {
                 BulkResponse response = client.bulk(request(positions.stream().map(pending::get).toList(), refresh));
+                answered = true;
+                int refusedBefore = rejections.size();
                 lastProblem = settle(response.items(), positions, pending, rejections);
+                metrics.bulkFailures("retried-item", pending.size());
+                metrics.bulkFailures("rejected-item", rejections.size() - refusedBefore);
             } catch (IOException e) {
                 lastProblem = e.toString();
             } catch (ElasticsearchException e) {
@@ -63,6 +72,11 @@ public class BulkWriter {
                     throw e;
                 }
                 lastProblem = e.getMessage();
+            } finally {
+                metrics.bulk(answered, Duration.ofNanos(System.nanoTime() - started));
+                if (!answered) {
+                    metrics.bulkFailures("request", 1);
+                }
             }
             if (!pending.isEmpty()) {
                 log.warn("Elasticsearch bulk attempt {}/{}: {} operations to retry ({})", attempt, ATTEMPTS, pending.size(), lastProblem);

@@ -4,6 +4,9 @@ import io.schemagov.analyzer.alerts.AlertStage;
 import io.schemagov.analyzer.config.AnalyzerProperties;
 import io.schemagov.analyzer.elasticsearch.ElasticsearchUnavailableException;
 import io.schemagov.analyzer.elasticsearch.IndexSetup;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -40,13 +43,16 @@ public class AnalysisPipeline implements SmartLifecycle {
     private final BatchProcessor processor;
     private final IndexSetup indexSetup;
     private final AlertStage groupedAlerts;
+    private final MeterRegistry registry;
     private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile KafkaClientMetrics consumerMetrics;
     private volatile Thread worker;
     private volatile boolean running;
 
     /** {@code groupedAlerts}: the alert stage whose groups wait for this loop's batches, or null when it carries no findings. */
     public AnalysisPipeline(String name, List<String> topics, String groupId, AnalyzerProperties.KafkaProperties kafka,
-                            BatchProcessor processor, IndexSetup indexSetup, AlertStage groupedAlerts) {
+                            BatchProcessor processor, IndexSetup indexSetup, AlertStage groupedAlerts, MeterRegistry registry) {
+        this.registry = registry;
         this.name = name;
         this.topics = topics;
         this.groupId = groupId;
@@ -68,6 +74,9 @@ public class AnalysisPipeline implements SmartLifecycle {
                 ConsumerConfig.CLIENT_ID_CONFIG, "schemagov-analyzer-" + name),
                 new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(topics);
+        // The consumer's own metrics, among them the lag per partition (kafka_consumer_fetch_manager_records_lag).
+        consumerMetrics = new KafkaClientMetrics(consumer, Tags.of("pipeline", name));
+        consumerMetrics.bindTo(registry);
         running = true;
         worker = new Thread(this::run, "pipeline-" + name);
         worker.start();
@@ -86,6 +95,7 @@ public class AnalysisPipeline implements SmartLifecycle {
                 throw e;
             }
         } finally {
+            consumerMetrics.close();
             consumer.close();
         }
     }

@@ -3,6 +3,7 @@ package io.schemagov.analyzer.pipeline;
 import io.schemagov.analyzer.alerts.AlertStage;
 import io.schemagov.analyzer.audit.AuditDocuments;
 import io.schemagov.analyzer.compliance.ComplianceDocuments;
+import io.schemagov.analyzer.compliance.ComplianceFinding;
 import io.schemagov.analyzer.compliance.ComplianceRules;
 import io.schemagov.analyzer.config.AnalyzerProperties;
 import io.schemagov.analyzer.deadletter.DeadLetterPublisher;
@@ -13,12 +14,15 @@ import io.schemagov.analyzer.elasticsearch.StoredDocuments;
 import io.schemagov.analyzer.findings.FindingDocuments;
 import io.schemagov.analyzer.findings.Triage;
 import io.schemagov.analyzer.history.SchemaHistoryDocuments;
+import io.schemagov.analyzer.metrics.AnalyzerMetrics;
 import io.schemagov.model.DataChangeEvent;
 import io.schemagov.model.ElasticsearchIndices;
 import io.schemagov.model.EventCodec;
 import io.schemagov.model.MalformedEventException;
 import io.schemagov.model.SchemaChangeEvent;
+import io.schemagov.rules.Evaluation;
 import io.schemagov.rules.RuleEngine;
+import io.schemagov.rules.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,9 +56,11 @@ public class BatchProcessor {
     private final AuditDocuments audit = new AuditDocuments();
     private final String schemaChangesTopic;
     private final String dataChangesTopic;
+    private final AnalyzerMetrics metrics;
 
     public BatchProcessor(RuleEngine rules, ComplianceRules compliance, BulkWriter writer, DeadLetterPublisher deadLetters,
-            StoredDocuments stored, AlertStage alerts, AnalyzerProperties properties) {
+            StoredDocuments stored, AlertStage alerts, AnalyzerProperties properties, AnalyzerMetrics metrics) {
+        this.metrics = metrics;
         this.rules = rules;
         this.compliance = compliance;
         this.writer = writer;
@@ -84,19 +90,22 @@ public class BatchProcessor {
         Writes recordWrites = new Writes();
         Map<ConsumerRecord<String, byte[]>, String> dead = new LinkedHashMap<>();
         Instant now = Instant.now();
+        List<Severity> produced = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             MDC.put("record", record.topic() + "-" + record.partition() + "@" + record.offset());
             try {
                 if (record.topic().equals(schemaChangesTopic)) {
                     SchemaChangeEvent event = EventCodec.decodeSchemaChange(record.value());
                     MDC.put("source", event.getSource().getDatabase());
-                    findingWrites.add(findings.of(event, rules.evaluate(event), now), record);
-                    findingWrites.add(complianceFindings.of(event, compliance.evaluate(event), now), record);
+                    Evaluation evaluation = metrics.timeRules(() -> rules.evaluate(event));
+                    evaluation.findings().forEach(finding -> produced.add(finding.severity()));
+                    findingWrites.add(findings.of(event, evaluation, now), record);
+                    findingWrites.add(complianceFindings.of(event, noted(compliance.evaluate(event), produced), now), record);
                     recordWrites.add(history.of(event), record);
                 } else if (record.topic().equals(dataChangesTopic)) {
                     DataChangeEvent event = EventCodec.decodeDataChange(record.value());
                     recordWrites.add(List.of(audit.of(event, now)), record);
-                    findingWrites.add(complianceFindings.of(event, compliance.evaluate(event), now), record);
+                    findingWrites.add(complianceFindings.of(event, noted(compliance.evaluate(event), produced), now), record);
                 }
             } catch (MalformedEventException e) {
                 dead.put(record, e.getMessage());
@@ -112,6 +121,16 @@ public class BatchProcessor {
         alerts.stored(write(findingWrites, true, dead));
         write(recordWrites, false, dead);
         deadLetters.publish(dead.entrySet().stream().map(e -> new DeadLetter(e.getKey(), e.getValue())).toList());
+        // Counted once the batch is settled: a batch rewound after an outage counts when it is processed for good.
+        produced.forEach(severity -> metrics.finding(severity.name()));
+        for (ConsumerRecord<String, byte[]> record : records) {
+            metrics.event(record.topic(), dead.containsKey(record));
+        }
+    }
+
+    private static List<ComplianceFinding> noted(List<ComplianceFinding> found, List<Severity> produced) {
+        found.forEach(finding -> produced.add(finding.severity()));
+        return found;
     }
 
     /** Rewritten findings keep what people decided about them in the dashboard or the statement's comments. */

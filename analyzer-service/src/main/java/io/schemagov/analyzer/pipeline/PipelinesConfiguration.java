@@ -3,6 +3,7 @@ package io.schemagov.analyzer.pipeline;
 import io.schemagov.analyzer.alerts.AlertStage;
 import io.schemagov.analyzer.config.AnalyzerProperties;
 import io.schemagov.analyzer.elasticsearch.IndexSetup;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,14 +17,15 @@ class PipelinesConfiguration {
 
     @Bean
     AnalysisPipeline schemaChangesPipeline(AnalyzerProperties properties, BatchProcessor processor, IndexSetup indexSetup,
-                                           AlertStage alerts) {
+                                           AlertStage alerts, MeterRegistry registry) {
         AnalyzerProperties.KafkaProperties kafka = properties.kafka();
-        return new AnalysisPipeline("schema", List.of(kafka.schemaChangesTopic()), kafka.groupId(), kafka, processor, indexSetup, alerts);
+        return new AnalysisPipeline("schema", List.of(kafka.schemaChangesTopic()), kafka.groupId(), kafka, processor, indexSetup, alerts, registry);
     }
 
     @Bean
-    AnalysisPipeline dataChangesPipeline(AnalyzerProperties properties, BatchProcessor processor, IndexSetup indexSetup) {
+    AnalysisPipeline dataChangesPipeline(AnalyzerProperties properties, BatchProcessor processor, IndexSetup indexSetup,
+                                         MeterRegistry registry) {
         AnalyzerProperties.KafkaProperties kafka = properties.kafka();
-        return new AnalysisPipeline("audit", List.of(kafka.dataChangesTopic()), kafka.groupId() + "-audit", kafka, processor, indexSetup, null);
+        return new AnalysisPipeline("audit", List.of(kafka.dataChangesTopic()), kafka.groupId() + "-audit", kafka, processor, indexSetup, null, registry);
     }
 }

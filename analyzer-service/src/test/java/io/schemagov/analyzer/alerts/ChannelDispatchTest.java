@@ -3,7 +3,9 @@ package io.schemagov.analyzer.alerts;
 import static io.schemagov.analyzer.alerts.Findings.finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.schemagov.analyzer.alerts.AlertMessage.Kind;
+import io.schemagov.analyzer.metrics.AnalyzerMetrics;
 import io.schemagov.rules.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class ChannelDispatchTest {
 
     private final AtomicLong clock = new AtomicLong();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<AlertMessage> sent = new ArrayList<>();
     private final InMemoryLog deliveryLog = new InMemoryLog();
     private final List<AlertMessage> deadLettered = new ArrayList<>();
@@ -45,7 +48,7 @@ class ChannelDispatchTest {
                 void publish(String channelName, AlertMessage message, Deliverer.Outcome outcome) {
                     deadLettered.add(message);
                 }
-            }, new TokenBucket(2, 60, clock::get));
+            }, new TokenBucket(2, 60, clock::get), new AnalyzerMetrics(registry));
 
     @Test
     void anAlertAChannelCannotQueueIsRecordedAsFailedAndDeadLetteredWithoutSending() {
@@ -58,6 +61,21 @@ class ChannelDispatchTest {
         assertThat(deadLettered).singleElement().satisfies(m -> assertThat(m.findings())
                 .extracting(FindingAlert::findingId).containsExactly("overflowing"));
         assertThat(deliveryLog.entries.get("overflowing/" + Kind.ALERT)).containsEntry("status", DeliveryLog.FAILED);
+    }
+
+    @Test
+    void everyAlertMessageIsCountedByChannelAndStatus() {
+        receiverDown = true;
+        dispatch.dispatch(List.of(raised("a", "prod")));
+        receiverDown = false;
+        dispatch.dispatch(List.of(raised("a", "prod"), raised("b", "prod"), raised("c", "other")));
+
+        assertThat(registry.get(AnalyzerMetrics.ALERTS).tags("channel", "ops", "status", "failed").counter().count()).isEqualTo(1);
+        // One message per database; the bucket of two has one token left, so "other" waits for the summary.
+        assertThat(registry.get(AnalyzerMetrics.ALERTS).tags("channel", "ops", "status", "delivered").counter().count()).isEqualTo(1);
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(1));
+        dispatch.sendHeldBack(false);
+        assertThat(registry.get(AnalyzerMetrics.ALERTS).tags("channel", "ops", "status", "delivered").counter().count()).isEqualTo(2);
     }
 
     @Test
