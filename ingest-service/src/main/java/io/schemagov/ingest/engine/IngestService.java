@@ -12,10 +12,13 @@ import io.schemagov.ingest.mapping.ChangeRecordMapper;
 import io.schemagov.ingest.mapping.ColumnMasking;
 import io.schemagov.ingest.mapping.Topics;
 import io.schemagov.ingest.publish.EventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.schemagov.ingest.metrics.IngestMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +39,15 @@ public class IngestService implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
     private final IngestProperties properties;
+    private final IngestMetrics metrics;
     private final CaptureInstaller installer = new CaptureInstaller();
     private final List<SourceStream> streams = new ArrayList<>();
     private EventPublisher publisher;
     private volatile boolean running;
 
-    public IngestService(IngestProperties properties) {
+    public IngestService(IngestProperties properties, MeterRegistry registry) {
         this.properties = properties;
+        this.metrics = new IngestMetrics(registry, properties.kafka(), Clock.systemUTC());
     }
 
     @Override
@@ -77,7 +82,8 @@ public class IngestService implements SmartLifecycle {
         try (Connection connection = installer.open(source)) {
             Set<String> audited = new Publication().synchronize(connection, source);
             new ActorAttribution().synchronize(connection, source, audited);
-            SourceStream stream = new SourceStream(source, properties.stateDirectory(), mapper, publisher);
+            SourceStream stream = new SourceStream(source, properties.stateDirectory(), mapper, publisher,
+                    metrics.source(source.name()));
             streams.add(stream);
             stream.start();
             new Baseline().takeOnce(connection, source, Duration.ofSeconds(60));

@@ -4,6 +4,7 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.schemagov.ingest.mapping.ChangeRecordMapper;
 import io.schemagov.ingest.mapping.OutboundRecord;
+import io.schemagov.ingest.metrics.IngestMetrics;
 import io.schemagov.ingest.publish.EventPublisher;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,19 +22,23 @@ final class PublishingConsumer implements DebeziumEngine.ChangeConsumer<RecordCh
 
     private final ChangeRecordMapper mapper;
     private final EventPublisher publisher;
+    private final IngestMetrics.Source metrics;
 
-    PublishingConsumer(ChangeRecordMapper mapper, EventPublisher publisher) {
+    PublishingConsumer(ChangeRecordMapper mapper, EventPublisher publisher, IngestMetrics.Source metrics) {
         this.mapper = mapper;
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     @Override
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
         List<Future<RecordMetadata>> sends = new ArrayList<>();
+        List<OutboundRecord> sent = new ArrayList<>();
         for (RecordChangeEvent<SourceRecord> record : records) {
             for (OutboundRecord outbound : mapper.map(record.record())) {
                 sends.add(publisher.send(outbound));
+                sent.add(outbound);
             }
         }
         for (Future<RecordMetadata> send : sends) {
@@ -46,6 +51,7 @@ final class PublishingConsumer implements DebeziumEngine.ChangeConsumer<RecordCh
             }
         }
         mapper.published();
+        metrics.published(sent);
         for (RecordChangeEvent<SourceRecord> record : records) {
             committer.markProcessed(record);
         }

@@ -6,6 +6,7 @@ import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.schemagov.ingest.config.SourceProperties;
 import io.schemagov.ingest.mapping.ChangeRecordMapper;
+import io.schemagov.ingest.metrics.IngestMetrics;
 import io.schemagov.ingest.publish.EventPublisher;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,10 +39,11 @@ public final class SourceStream implements AutoCloseable {
     private volatile boolean closing;
     private int failures;
 
-    public SourceStream(SourceProperties source, Path stateDirectory, ChangeRecordMapper mapper, EventPublisher publisher) {
+    public SourceStream(SourceProperties source, Path stateDirectory, ChangeRecordMapper mapper, EventPublisher publisher,
+                        IngestMetrics.Source metrics) {
         this.source = source;
         this.stateDirectory = stateDirectory;
-        this.consumer = new PublishingConsumer(mapper, publisher);
+        this.consumer = new PublishingConsumer(mapper, publisher, metrics);
         this.runner = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "debezium-" + source.name()));
         this.restarts = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "restart-" + source.name()));
     }
