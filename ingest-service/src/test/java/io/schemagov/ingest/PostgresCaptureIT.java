@@ -73,7 +73,9 @@ class PostgresCaptureIT {
                 "--schemagov.ingest.masking.sensitive-columns[0]=public.accounts.email",
                 "--schemagov.ingest.masking.policies[0].column=public.patients.note",
                 "--schemagov.ingest.masking.policies[0].action=drop",
-                "--schemagov.ingest.masking.hash-key=test-key");
+                "--schemagov.ingest.masking.hash-key=test-key",
+                "--schemagov.ingest.slot-lag.interval=1s",
+                "--server.port=0");
     }
 
     @AfterAll
@@ -326,6 +328,16 @@ class PostgresCaptureIT {
         awaitTag("CREATE TABLE", "public.after_restart");
         assertThat(events.schemaChanges.stream().filter(e -> e.getKind() == ChangeKind.BASELINE
                 && e.getTables().get(0).getTableName().equals("legacy_log"))).hasSize(1);
+    }
+
+    @Test
+    void prometheusEndpointCountsPublishedEventsAndShowsTheSlotLagAndLastEventAge() throws Exception {
+        sql("CREATE TABLE public.metered (id bigint PRIMARY KEY)");
+        awaitTag("CREATE TABLE", "public.metered");
+        PrometheusScrape scrape = PrometheusScrape.await(ingest, s -> s.value("schemagov_ingest_events_total", "source", "it",
+                "kind", "schema") >= 1 && s.value("schemagov_ingest_replication_slot_lag_bytes", "source", "it") >= 0);
+
+        assertThat(scrape.value("schemagov_ingest_last_event_age_seconds", "source", "it")).isBetween(0.0, 60.0);
     }
 
     @Test
