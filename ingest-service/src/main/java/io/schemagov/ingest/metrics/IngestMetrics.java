@@ -8,6 +8,7 @@ import io.schemagov.ingest.mapping.OutboundRecord;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 
 /**
  * The ingest's own meters, names and tags in one place: events published per source and kind, and
@@ -33,6 +34,12 @@ public class IngestMetrics {
         this.registry = registry;
         this.kafka = kafka;
         this.clock = clock;
+    }
+
+    /** Registers the slot lag gauge of one source, reading the bytes from {@code lag} (NaN while unknown). */
+    public static void slotLag(MeterRegistry registry, String source, DoubleSupplier lag) {
+        Gauge.builder(SLOT_LAG, lag, DoubleSupplier::getAsDouble).baseUnit("bytes").tag("source", source)
+                .description("WAL held back by the source's replication slot").strongReference(true).register(registry);
     }
 
     /** The meters of one source; registers its last-event gauge, counting from now. */

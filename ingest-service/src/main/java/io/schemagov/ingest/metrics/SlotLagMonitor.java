@@ -1,6 +1,5 @@
 package io.schemagov.ingest.metrics;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.schemagov.ingest.capture.CaptureInstaller;
 import io.schemagov.ingest.capture.CaptureSetupException;
@@ -63,8 +62,7 @@ public class SlotLagMonitor implements SmartLifecycle {
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "slot-lag"));
         for (SourceProperties source : ingest.sources()) {
             SlotLag lag = new SlotLag();
-            Gauge.builder(IngestMetrics.SLOT_LAG, lag, SlotLag::bytes).baseUnit("bytes").tag("source", source.name())
-                    .description("WAL held back by the source's replication slot").strongReference(true).register(registry);
+            IngestMetrics.slotLag(registry, source.name(), lag::bytes);
             scheduler.scheduleWithFixedDelay(() -> lag.bytes = read(source), 0, properties.interval().toMillis(),
                     TimeUnit.MILLISECONDS);
         }
