@@ -4,28 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.schemagov.analyzer.metrics.AnalyzerMetrics;
-import io.schemagov.ingest.config.IngestProperties.KafkaProperties;
-import io.schemagov.ingest.mapping.OutboundRecord;
-import io.schemagov.ingest.metrics.IngestMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +20,6 @@ import org.junit.jupiter.api.Test;
 class GrafanaDashboardTest {
 
     private static final Path DASHBOARD = Path.of("grafana/schemagov-dashboard.json");
-    /** Metric names in a PromQL expression: the services' own and the Kafka client's. */
-    private static final Pattern METRIC = Pattern.compile("\\b(?:schemagov|kafka)_[a-z0-9_]+");
 
     private static JsonNode dashboard;
 
@@ -48,7 +30,7 @@ class GrafanaDashboardTest {
 
     @Test
     void everyQueriedMetricIsOneTheServicesPublish() {
-        Set<String> published = publishedMetricNames();
+        Set<String> published = PublishedMetrics.names();
         Set<String> queried = new TreeSet<>();
         queries().forEach(query -> queried.addAll(metricsIn(query)));
 
@@ -100,41 +82,6 @@ class GrafanaDashboardTest {
     }
 
     private static Set<String> metricsIn(String query) {
-        Set<String> names = new TreeSet<>();
-        Matcher matcher = METRIC.matcher(query);
-        while (matcher.find()) {
-            names.add(matcher.group());
-        }
-        return names;
-    }
-
-    /** What a Prometheus scraping the services reads, once each of their meters has recorded something. */
-    private static Set<String> publishedMetricNames() {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        AnalyzerMetrics analyzer = new AnalyzerMetrics(registry);
-        analyzer.event("schemagov.schema-changes", false);
-        analyzer.finding("HIGH");
-        analyzer.deadLetters("analyzer", 1);
-        analyzer.timeRules(() -> null);
-        analyzer.bulk(true, Duration.ofMillis(5));
-        analyzer.bulkFailures("request", 1);
-        analyzer.alert("ops", true);
-        IngestMetrics ingest = new IngestMetrics(registry, new KafkaProperties("localhost:9092", "schemagov.schema-changes",
-                "schemagov.data-changes", "schemagov.dlt", 3, (short) 1, 1), Clock.systemUTC());
-        ingest.source("orders-db").published(List.of(OutboundRecord.of("schemagov.dlt", "key", new byte[0])));
-        IngestMetrics.slotLag(registry, "orders-db", () -> 1024);
-        // The analyzer binds its consumers' own metrics; a consumer that never polls connects nowhere.
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                "localhost:9", ConsumerConfig.GROUP_ID_CONFIG, "dashboard-test"), new StringDeserializer(), new ByteArrayDeserializer());
-             KafkaClientMetrics kafka = new KafkaClientMetrics(consumer)) {
-            kafka.bindTo(registry);
-            Set<String> names = new TreeSet<>();
-            for (String line : registry.scrape().split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    names.add(line.split("[{ ]", 2)[0]);
-                }
-            }
-            return names;
-        }
+        return PublishedMetrics.in(query);
     }
 }
