@@ -40,10 +40,10 @@ class MariaDbPlatformIT {
         PostgresServer postgres = SharedStack.postgres();
         postgres.createDatabase("maria_platform_pg");
         mariaDb = SharedStack.mariaDb();
-        List<String> mariaDbSource = MariaDbSandbox.seed(mariaDb, 1);
+        List<String> mariaDbSource = MariaDbSandbox.seed(mariaDb, 0);
         platform = Platform.start(new Platform.Settings(SharedStack.kafka().bootstrapServers(),
                 SharedStack.elasticsearch().httpUrl(), "maria-platform-pg", postgres.jdbcUrl("maria_platform_pg"),
-                PostgresServer.USER, PostgresServer.PASSWORD, List.of(), List.of("public.none.none"),
+                PostgresServer.USER, PostgresServer.PASSWORD, List.of(), List.of(),
                 Files.createTempDirectory("maria-platform-it"), 0), List.of(), mariaDbSource);
     }
 
