@@ -48,6 +48,10 @@ class MariaDbCaptureIT {
     }
 
     private static ConfigurableApplicationContext startApplication(String source) {
+        return startApplication(source, DATABASE + ".accounts");
+    }
+
+    private static ConfigurableApplicationContext startApplication(String source, String auditedTable) {
         return IngestApplication.application().run(
                 "--schemagov.ingest.kafka.bootstrap-servers=" + SharedStack.kafka().bootstrapServers(),
                 "--schemagov.ingest.state-directory=" + stateDirectory,
@@ -55,7 +59,7 @@ class MariaDbCaptureIT {
                 "--schemagov.ingest.sources[0].url=" + mariaDb.jdbcUrl(DATABASE),
                 "--schemagov.ingest.sources[0].username=" + MariaDbServer.USER,
                 "--schemagov.ingest.sources[0].password=",
-                "--schemagov.ingest.sources[0].audited-tables[0]=" + DATABASE + ".accounts",
+                "--schemagov.ingest.sources[0].audited-tables[0]=" + auditedTable,
                 "--schemagov.ingest.masking.sensitive-columns[0]=" + DATABASE + ".accounts.email",
                 "--schemagov.ingest.masking.hash-key=test-key");
     }
@@ -204,6 +208,14 @@ class MariaDbCaptureIT {
         } finally {
             sql("SET GLOBAL binlog_row_image = 'FULL'");
         }
+    }
+
+    @Test
+    void startUpFailsNamingAnAuditedTableThatDoesNotExist() {
+        assertThatThrownBy(() -> startApplication("maria-typo", DATABASE + ".acounts").close())
+                .hasStackTraceContaining("audited table '" + DATABASE + ".acounts' does not exist in source 'maria-typo'");
+        assertThatThrownBy(() -> startApplication("maria-elsewhere", "other.accounts").close())
+                .hasStackTraceContaining("is not in its database '" + DATABASE + "'");
     }
 
     private static SchemaChangeEvent awaitTag(String tag, String identity) {

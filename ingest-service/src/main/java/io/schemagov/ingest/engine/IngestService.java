@@ -1,5 +1,6 @@
 package io.schemagov.ingest.engine;
 
+import io.schemagov.ingest.binlog.BinlogAuditedTables;
 import io.schemagov.ingest.binlog.BinlogPrerequisites;
 import io.schemagov.ingest.binlog.BinlogSchemaChanges;
 import io.schemagov.ingest.capture.ActorAttribution;
@@ -102,6 +103,7 @@ public class IngestService implements SmartLifecycle {
     private void startBinlogSource(SourceProperties source, Topics topics, ColumnMasking masking, AuditChains chains) {
         try (Connection connection = installer.open(source)) {
             new BinlogPrerequisites().check(connection, source);
+            BinlogAuditedTables.check(connection, source);
         } catch (SQLException e) {
             throw new CaptureSetupException("source '" + source.name() + "': " + e.getMessage(), e);
         }
