@@ -3,6 +3,7 @@ package io.schemagov.rules;
 import io.schemagov.model.ChangeKind;
 import io.schemagov.model.DroppedObject;
 import io.schemagov.model.SchemaChangeEvent;
+import io.schemagov.model.SourceKind;
 import io.schemagov.model.TableSnapshot;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -89,14 +90,17 @@ public final class RuleEngine {
         List<Finding> findings = new ArrayList<>();
         List<CleanTable> clean = new ArrayList<>();
         boolean baseline = event.getKind() == ChangeKind.BASELINE;
+        SourceKind dialect = event.getSource() == null ? null : event.getSource().getKind();
         for (ChangeRule rule : changeRules) {
-            if (!baseline || rule.runsOnBaseline()) {
+            if ((!baseline || rule.runsOnBaseline()) && RuleDialects.runsOn(rule.info().id(), dialect)) {
                 findings.addAll(runChangeRule(rule, event));
             }
         }
         for (TableSnapshot table : event.getTables()) {
             for (TableRule rule : tableRules) {
-                runTableRule(rule, table, findings, clean);
+                if (RuleDialects.runsOn(rule.info().id(), dialect)) {
+                    runTableRule(rule, table, findings, clean);
+                }
             }
         }
         // A dropped table has no state left to be wrong: every state finding about it resolves.
