@@ -23,7 +23,11 @@ final class DesignColumns {
 
     /** A scalar character type: text, character varying or character, not an array or the one-byte "char". */
     static boolean isString(ColumnSnapshot column) {
-        String type = type(column);
+        return isString(column, type(column));
+    }
+
+    /** {@link #isString(ColumnSnapshot)} given the column's {@link #type} already worked out. */
+    static boolean isString(ColumnSnapshot column, String type) {
         if (type.endsWith("[]") || type.equals("\"char\"")) {
             return false;
         }

@@ -1,6 +1,5 @@
 package io.schemagov.rules;
 
-import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ final class DuplicateIndexRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        if (!TableFacts.of(table).isTable()) {
             return Optional.empty();
         }
         List<List<IndexShape>> groups = groups(table);
@@ -48,8 +47,10 @@ final class DuplicateIndexRule implements TableRule {
 
     /** The groups of two or more valid indexes that are the same, in the order of their first index. */
     private static List<List<IndexShape>> groups(TableSnapshot table) {
-        List<IndexShape> shapes = table.getIndexes().stream().filter(IndexSnapshot::getValid).map(IndexShape::of)
-                .toList();
+        List<IndexShape> shapes = TableFacts.of(table).validShapes();
+        if (shapes.size() < 2) {
+            return List.of();
+        }
         List<List<IndexShape>> groups = new ArrayList<>();
         List<IndexShape> placed = new ArrayList<>();
         for (IndexShape shape : shapes) {

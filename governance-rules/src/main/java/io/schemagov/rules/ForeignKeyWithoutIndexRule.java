@@ -38,7 +38,7 @@ final class ForeignKeyWithoutIndexRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        if (!TableFacts.of(table).isTable()) {
             return Optional.empty();
         }
         List<ConstraintSnapshot> uncovered = table.getConstraints().stream()
@@ -64,8 +64,13 @@ final class ForeignKeyWithoutIndexRule implements TableRule {
      */
     static boolean supports(IndexSnapshot index, List<String> fkColumns) {
         List<String> columns = index.getColumns();
-        return index.getValid() && index.getPredicate() == null && columns.size() >= fkColumns.size()
-                && new HashSet<>(columns.subList(0, fkColumns.size())).equals(new HashSet<>(fkColumns));
+        if (!index.getValid() || index.getPredicate() != null || columns.size() < fkColumns.size()) {
+            return false;
+        }
+        if (fkColumns.size() == 1) {
+            return columns.get(0).equals(fkColumns.get(0)); // the common case, without building two sets
+        }
+        return new HashSet<>(columns.subList(0, fkColumns.size())).equals(new HashSet<>(fkColumns));
     }
 
     private static String describe(ConstraintSnapshot fk) {

@@ -41,7 +41,7 @@ final class IdentifierLengthLimitRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        if (!TableFacts.of(table).isTable()) {
             return Optional.empty();
         }
         List<String> atLimit = new ArrayList<>();
@@ -61,8 +61,15 @@ final class IdentifierLengthLimitRule implements TableRule {
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
     }
 
+    /** A char takes one to three bytes in UTF-8 (a surrogate pair four for two): most names need no encoding. */
+    static boolean atLimit(String name) {
+        int length = name.length();
+        return length * 3 >= MAX_BYTES && length <= MAX_BYTES
+                && name.getBytes(StandardCharsets.UTF_8).length == MAX_BYTES;
+    }
+
     private static void add(List<String> atLimit, String kind, Stream<String> names) {
-        names.filter(name -> name.getBytes(StandardCharsets.UTF_8).length == MAX_BYTES)
+        names.filter(IdentifierLengthLimitRule::atLimit)
                 .forEach(name -> atLimit.add(kind + " " + name));
     }
 }

@@ -35,7 +35,7 @@ final class OnDeleteNotStatedRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        if (!TableFacts.of(table).isTable()) {
             return Optional.empty();
         }
         // pg_get_constraintdef writes ON DELETE only for actions other than NO ACTION.

@@ -36,7 +36,7 @@ final class PrimaryKeyMissingRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table) || hasPrimaryKey(table)) {
+        if (!TableFacts.of(table).isTable() || hasPrimaryKey(table)) {
             return Optional.empty();
         }
         String name = Names.of(table);

@@ -41,11 +41,15 @@ final class PrimaryKeyTypeRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        TableFacts facts = TableFacts.of(table);
+        if (!facts.isTable()) {
             return Optional.empty();
         }
         List<String> key = keyColumns(table);
-        Map<String, ColumnSnapshot> columns = DesignColumns.byName(table);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, ColumnSnapshot> columns = facts.byName();
         // A composite key of references is only as wide as what it references, which is judged there.
         List<ColumnSnapshot> narrow = key.stream().map(columns::get)
                 .filter(column -> column != null && limit(column) > 0)
@@ -65,11 +69,17 @@ final class PrimaryKeyTypeRule implements TableRule {
     }
 
     private static List<String> keyColumns(TableSnapshot table) {
-        return table.getConstraints().stream().filter(c -> c.getType() == ConstraintType.PRIMARY_KEY)
-                .map(ConstraintSnapshot::getColumns).findFirst()
-                .or(() -> table.getIndexes().stream().filter(IndexSnapshot::getPrimary)
-                        .map(IndexSnapshot::getColumns).findFirst())
-                .orElse(List.of());
+        for (ConstraintSnapshot constraint : table.getConstraints()) {
+            if (constraint.getType() == ConstraintType.PRIMARY_KEY) {
+                return constraint.getColumns();
+            }
+        }
+        for (IndexSnapshot index : table.getIndexes()) {
+            if (index.getPrimary()) {
+                return index.getColumns();
+            }
+        }
+        return List.of();
     }
 
     /** The largest value of the column's type, or 0 when the type is not integer or smallint. */

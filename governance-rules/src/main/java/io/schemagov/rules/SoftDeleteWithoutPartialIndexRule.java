@@ -39,7 +39,7 @@ final class SoftDeleteWithoutPartialIndexRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        if (!TableFacts.of(table).isTable()) {
             return Optional.empty();
         }
         List<String> unindexed = table.getColumns().stream().map(ColumnSnapshot::getName)
