@@ -35,7 +35,12 @@ final class EventTables {
 
     /** The snapshot of the table an identity such as {@code public.orders} (or plain {@code orders}) names. */
     static Optional<TableSnapshot> find(SchemaChangeEvent event, String identity) {
-        return event.getTables().stream().filter(table -> Names.namesTable(identity, table)).findFirst();
+        for (TableSnapshot table : event.getTables()) {
+            if (Names.namesTable(identity, table)) {
+                return Optional.of(table);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The snapshot of the table that has an index of this name in this schema (null schema: any). */

@@ -18,6 +18,9 @@ final class PrimaryKeyTypeRule implements TableRule {
 
     private static final long INTEGER_MAX = Integer.MAX_VALUE;
     private static final long SMALLINT_MAX = Short.MAX_VALUE;
+    /** Formatted once: the message names one of these two limits. */
+    private static final String INTEGER_MAX_TEXT = String.format(Locale.ROOT, "%,d", INTEGER_MAX);
+    private static final String SMALLINT_MAX_TEXT = String.format(Locale.ROOT, "%,d", SMALLINT_MAX);
 
     private static final RuleInfo INFO = new RuleInfo(ID, "Primary key on integer or smallint", Severity.MEDIUM,
             RuleScope.TABLE_STATE,
@@ -63,7 +66,7 @@ final class PrimaryKeyTypeRule implements TableRule {
         String name = Names.of(table);
         String message = name + " has its primary key on " + narrow.stream().map(PrimaryKeyTypeRule::describe)
                 .collect(Collectors.joining(", ")) + ": inserts fail once its values pass "
-                + String.format(Locale.ROOT, "%,d", smallest)
+                + (smallest == SMALLINT_MAX ? SMALLINT_MAX_TEXT : INTEGER_MAX_TEXT)
                 + (table.getEstimatedRows() >= 0 ? " (" + TableSize.rows(table.getEstimatedRows()) + " now)" : "");
         return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name, message));
     }

@@ -37,8 +37,12 @@ final class ReservedWordNameRule implements TableRule {
         if (ReservedWords.isReserved(table.getTableName())) {
             reserved.add("table " + table.getTableName());
         }
-        List<String> columns = table.getColumns().stream().map(ColumnSnapshot::getName)
-                .filter(ReservedWords::isReserved).toList();
+        List<String> columns = new ArrayList<>();
+        for (ColumnSnapshot column : table.getColumns()) {
+            if (ReservedWords.isReserved(column.getName())) {
+                columns.add(column.getName());
+            }
+        }
         if (!columns.isEmpty()) {
             reserved.add((columns.size() == 1 ? "column " : "columns ") + String.join(", ", columns));
         }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Runs a set of rules over one captured event and collects their findings and the table states they found clean;
@@ -36,6 +37,8 @@ public final class RuleEngine {
     private final Set<String> ids = new HashSet<>();
     private final RuleSettings settings;
     private final RulePolicy policy;
+    /** The object globs of the policy's suppressions, in their order, compiled once rather than per finding. */
+    private final List<Pattern> suppressionPatterns;
 
     public RuleEngine(List<Rule> rules, RuleSettings settings) {
         this(rules, settings, RulePolicy.none());
@@ -68,6 +71,7 @@ public final class RuleEngine {
                 tableRules.add((TableRule) rule); // Rule is sealed: the only other kind
             }
         }
+        this.suppressionPatterns = policy.suppressions().stream().map(RulePolicy.ObjectSuppression::pattern).toList();
         this.infos = rules.stream().map(Rule::info).filter(info -> policy.overrideOf(info.id()).enabled()).toList();
     }
 
@@ -151,8 +155,11 @@ public final class RuleEngine {
         if (reason != null) {
             return new Suppression(Suppression.Source.INLINE, author, reason, null);
         }
-        for (RulePolicy.ObjectSuppression configured : policy.suppressions()) {
-            if (configured.suppression().activeOn(day) && configured.matches(database, finding)) {
+        List<RulePolicy.ObjectSuppression> suppressions = policy.suppressions();
+        for (int i = 0; i < suppressions.size(); i++) {
+            RulePolicy.ObjectSuppression configured = suppressions.get(i);
+            if (configured.suppression().activeOn(day)
+                    && configured.matches(database, finding, suppressionPatterns.get(i))) {
                 return configured.suppression();
             }
         }
