@@ -57,7 +57,12 @@ final class DuplicateIndexRule implements TableRule {
             if (placed.contains(shape)) {
                 continue;
             }
-            List<IndexShape> group = shapes.stream().filter(other -> other == shape || shape.sameAs(other)).toList();
+            List<IndexShape> group = new ArrayList<>();
+            for (IndexShape other : shapes) {
+                if (other == shape || shape.sameAs(other)) {
+                    group.add(other);
+                }
+            }
             placed.addAll(group);
             if (group.size() > 1) {
                 groups.add(group);

@@ -60,7 +60,7 @@ final class EventTables {
     /** The dropped objects that are tables, whatever dropped them (the statement itself or a cascade). */
     static List<DroppedObject> droppedTables(SchemaChangeEvent event) {
         if (event.getDroppedObjects().isEmpty()) {
-            return List.of(); // most commands drop nothing
+            return List.of(); // most commands drop nothing: no need for a stream
         }
         return event.getDroppedObjects().stream().filter(dropped -> isTableType(dropped.getObjectType())).toList();
     }

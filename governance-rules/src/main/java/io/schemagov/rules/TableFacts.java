@@ -4,6 +4,7 @@ import io.schemagov.model.ColumnSnapshot;
 import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ final class TableFacts {
     List<String> words(int column) {
         List<String> known = words.get(column);
         if (known == null) {
-            known = List.copyOf(DesignColumns.words(columns.get(column).getName()));
+            known = Collections.unmodifiableList(DesignColumns.words(columns.get(column).getName()));
             words.set(column, known);
         }
         return known;

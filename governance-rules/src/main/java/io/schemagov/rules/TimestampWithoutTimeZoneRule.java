@@ -46,7 +46,8 @@ final class TimestampWithoutTimeZoneRule implements TableRule {
         for (ColumnSnapshot column : table.getColumns()) {
             String type = column.getDataType();
             // Every match starts with the word: most types are spared the pattern.
-            if (type != null && type.startsWith("timestamp") && TIMESTAMP.matcher(type).find()) {
+            if (type != null && type.startsWith("timestamp") && type.contains(" without time zone")
+                    && TIMESTAMP.matcher(type).find()) {
                 columns.add(column.getName());
             }
         }
