@@ -54,7 +54,7 @@ final class DuplicateIndexRule implements TableRule {
         List<List<IndexShape>> groups = new ArrayList<>();
         List<IndexShape> placed = new ArrayList<>();
         for (IndexShape shape : shapes) {
-            if (placed.contains(shape)) {
+            if (placedAlready(placed, shape)) {
                 continue;
             }
             List<IndexShape> group = new ArrayList<>();
@@ -69,6 +69,19 @@ final class DuplicateIndexRule implements TableRule {
             }
         }
         return groups;
+    }
+
+    /**
+     * Whether the shape is in a group already. By identity: a shape equal to another (down to its snapshot) is
+     * also the same as it, so it was placed with it; comparing snapshots field by field would find nothing more.
+     */
+    private static boolean placedAlready(List<IndexShape> placed, IndexShape shape) {
+        for (IndexShape other : placed) {
+            if (other == shape) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code a_idx, a_idx1 on (a): drop a_idx1} naming the ones that back no constraint as droppable. */
