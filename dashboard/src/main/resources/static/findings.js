@@ -217,7 +217,8 @@
       remember(page.items);
       state.loaded += page.items.length;
       state.next = page.next;
-      byId('summary').textContent = 'Showing ' + state.loaded + ' of ' + page.total + ' findings';
+      byId('summary').textContent = 'Showing ' + state.loaded + ' of ' + page.total + (page.totalExact ? '' : '+')
+        + ' findings';
       byId('empty').classList.toggle('d-none', state.loaded > 0);
       byId('load-more').classList.toggle('d-none', !state.next);
     } catch (error) {

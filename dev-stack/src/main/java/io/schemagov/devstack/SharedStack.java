@@ -14,6 +14,7 @@ public final class SharedStack {
     private static final Path ROOT = ServerProcesses.USER_DIRECTORY.resolve(Long.toString(ProcessHandle.current().pid()));
     private static final List<AutoCloseable> STARTED = new ArrayList<>();
     private static PostgresServer postgres;
+    private static MariaDbServer mariaDb;
     private static KafkaBroker kafka;
     private static ElasticsearchServer elasticsearch;
 
@@ -30,6 +31,14 @@ public final class SharedStack {
             postgres = started(PostgresServer.start(ROOT.resolve("postgres")));
         }
         return postgres;
+    }
+
+    /** Started only by the tests that ask for it: the others do not pay for a MariaDB. */
+    public static synchronized MariaDbServer mariaDb() {
+        if (mariaDb == null) {
+            mariaDb = started(MariaDbServer.start(ROOT.resolve("mariadb")));
+        }
+        return mariaDb;
     }
 
     public static synchronized KafkaBroker kafka() {

@@ -29,7 +29,7 @@ final class AllColumnsNullableRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table) || table.getColumns().isEmpty()
+        if (!TableFacts.of(table).isTable() || table.getColumns().isEmpty()
                 || table.getColumns().stream().anyMatch(ColumnSnapshot::getNotNull)) {
             return Optional.empty();
         }

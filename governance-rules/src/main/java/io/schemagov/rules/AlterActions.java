@@ -26,8 +26,27 @@ final class AlterActions {
     private AlterActions() {
     }
 
+    /**
+     * The last text read on this thread and its actions: five rules read the same event's ALTER actions one after
+     * the other. Keyed by identity, as the event's text is one String object for all of them.
+     */
+    private static final ThreadLocal<Read> LAST = new ThreadLocal<>();
+
+    private record Read(String sql, List<Action> actions) {
+    }
+
     /** The actions of every ALTER TABLE and ALTER SCHEMA statement in the text, in order. */
     static List<Action> of(String sql) {
+        Read last = LAST.get();
+        if (last != null && last.sql() == sql) {
+            return last.actions();
+        }
+        List<Action> actions = List.copyOf(read(sql));
+        LAST.set(new Read(sql, actions));
+        return actions;
+    }
+
+    private static List<Action> read(String sql) {
         List<Action> actions = new ArrayList<>();
         for (List<SqlToken> statement : SqlScanner.statements(sql)) {
             TokenCursor cursor = new TokenCursor(statement);

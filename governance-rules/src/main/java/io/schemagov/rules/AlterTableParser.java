@@ -58,7 +58,6 @@ final class AlterTableParser {
     /** One action of the list (or the single action of a statement form). */
     static AlterSubcommand action(List<SqlToken> tokens) {
         TokenCursor cursor = new TokenCursor(tokens);
-        String label = TokenText.keywords(tokens);
         if (cursor.peekIs("ADD") || cursor.peekIs("ALTER") && !cursor.peekIs(1, "CONSTRAINT")) {
             return addOrAlter(cursor);
         }
@@ -73,6 +72,7 @@ final class AlterTableParser {
             String name = cursor.name();
             return AlterSubcommand.simple(AlterKind.VALIDATE_CONSTRAINT, name, "VALIDATE CONSTRAINT " + name);
         }
+        String label = TokenText.keywords(tokens); // only the forms below are labelled by their own words
         if (cursor.peekIs("ENABLE") || cursor.peekIs("DISABLE") || cursor.peekIs("FORCE")
                 || cursor.peekIs("NO") && cursor.peekIs(1, "FORCE")) {
             return enableOrDisable(cursor, label);

@@ -1,11 +1,9 @@
 package io.schemagov.rules;
 
-import io.schemagov.model.ColumnSnapshot;
 import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Flags tables lacking the audit columns the team requires, by default created_at and updated_at. */
 final class AuditColumnsMissingRule implements TableRule {
@@ -49,11 +47,16 @@ final class AuditColumnsMissingRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        TableFacts facts = TableFacts.of(table);
+        if (!facts.isTable()) {
             return Optional.empty();
         }
-        Set<String> present = table.getColumns().stream().map(ColumnSnapshot::getName).collect(Collectors.toSet());
-        List<String> missing = required.stream().filter(column -> !present.contains(column)).toList();
+        List<String> missing = new ArrayList<>();
+        for (String column : required) {
+            if (!facts.byName().containsKey(column)) {
+                missing.add(column);
+            }
+        }
         if (missing.isEmpty()) {
             return Optional.empty();
         }

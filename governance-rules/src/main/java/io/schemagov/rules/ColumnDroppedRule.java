@@ -32,6 +32,9 @@ final class ColumnDroppedRule implements ChangeRule {
 
     @Override
     public List<Finding> evaluate(SchemaChangeEvent event, RuleSettings settings) {
+        if (!EventTables.dropped(event, "table column")) {
+            return List.of();
+        }
         // A dropped table's columns go with it; table-dropped reports that, once.
         Set<String> droppedTables = EventTables.droppedTables(event).stream()
                 .map(table -> Names.qualified(EventTables.schemaOf(table), EventTables.nameOf(table)))

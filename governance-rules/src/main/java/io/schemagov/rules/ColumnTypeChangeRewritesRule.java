@@ -38,8 +38,7 @@ final class ColumnTypeChangeRewritesRule implements ChangeRule {
     public List<Finding> evaluate(SchemaChangeEvent event, RuleSettings settings) {
         return AlterTableEvent.of(event)
                 .filter(alter -> alter.table().size().holdsRows() && alter.rewrittenFor("type"))
-                .map(alter -> finding(alter, settings))
-                .stream().flatMap(List::stream).toList();
+                .map(alter -> List.copyOf(finding(alter, settings))).orElse(List.of());
     }
 
     private static List<Finding> finding(AlterTableEvent alter, RuleSettings settings) {

@@ -2,6 +2,7 @@ package io.schemagov.rules;
 
 import io.schemagov.model.ColumnSnapshot;
 import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,13 +35,16 @@ final class CommaSeparatedListColumnRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        TableFacts facts = TableFacts.of(table);
+        if (!facts.isTable()) {
             return Optional.empty();
         }
-        List<String> lists = table.getColumns().stream()
-                .filter(DesignColumns::isString)
-                .filter(CommaSeparatedListColumnRule::namedLikeList)
-                .map(DesignColumns::describe).toList();
+        List<String> lists = new ArrayList<>();
+        for (int i = 0; i < facts.columns().size(); i++) {
+            if (facts.isString(i) && namedLikeList(facts.words(i))) {
+                lists.add(DesignColumns.describe(facts.columns().get(i)));
+            }
+        }
         if (lists.isEmpty()) {
             return Optional.empty();
         }
@@ -50,8 +54,7 @@ final class CommaSeparatedListColumnRule implements TableRule {
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
     }
 
-    private static boolean namedLikeList(ColumnSnapshot column) {
-        List<String> words = DesignColumns.words(column.getName());
+    private static boolean namedLikeList(List<String> words) {
         return !words.isEmpty() && LIST_WORDS.contains(words.get(words.size() - 1));
     }
 }

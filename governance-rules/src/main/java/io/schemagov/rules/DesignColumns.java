@@ -23,7 +23,11 @@ final class DesignColumns {
 
     /** A scalar character type: text, character varying or character, not an array or the one-byte "char". */
     static boolean isString(ColumnSnapshot column) {
-        String type = type(column);
+        return isString(column, type(column));
+    }
+
+    /** {@link #isString(ColumnSnapshot)} given the column's {@link #type} already worked out. */
+    static boolean isString(ColumnSnapshot column, String type) {
         if (type.endsWith("[]") || type.equals("\"char\"")) {
             return false;
         }
@@ -46,6 +50,9 @@ final class DesignColumns {
      * {@code unitPrice2_eur} gives {@code unit, price, eur}.
      */
     static List<String> words(String name) {
+        if (isPlainLowerCase(name)) {
+            return plainWords(name);
+        }
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < name.length(); i++) {
@@ -59,6 +66,35 @@ final class DesignColumns {
             }
         }
         flush(word, words);
+        return words;
+    }
+
+    /** Only a-z, 0-9 and _, as nearly every column is named: then the words are the runs of letters as they are. */
+    private static boolean isPlainLowerCase(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> plainWords(String name) {
+        List<String> words = new ArrayList<>(4);
+        int start = -1;
+        for (int i = 0; i < name.length(); i++) {
+            boolean letter = name.charAt(i) >= 'a';
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                words.add(name.substring(start, i));
+                start = -1;
+            }
+        }
+        if (start >= 0) {
+            words.add(name.substring(start));
+        }
         return words;
     }
 

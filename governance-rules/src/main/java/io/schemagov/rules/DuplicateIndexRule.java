@@ -1,6 +1,5 @@
 package io.schemagov.rules;
 
-import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ final class DuplicateIndexRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        if (!TableFacts.of(table).isTable()) {
             return Optional.empty();
         }
         List<List<IndexShape>> groups = groups(table);
@@ -48,21 +47,41 @@ final class DuplicateIndexRule implements TableRule {
 
     /** The groups of two or more valid indexes that are the same, in the order of their first index. */
     private static List<List<IndexShape>> groups(TableSnapshot table) {
-        List<IndexShape> shapes = table.getIndexes().stream().filter(IndexSnapshot::getValid).map(IndexShape::of)
-                .toList();
+        List<IndexShape> shapes = TableFacts.of(table).validShapes();
+        if (shapes.size() < 2) {
+            return List.of();
+        }
         List<List<IndexShape>> groups = new ArrayList<>();
         List<IndexShape> placed = new ArrayList<>();
         for (IndexShape shape : shapes) {
-            if (placed.contains(shape)) {
+            if (placedAlready(placed, shape)) {
                 continue;
             }
-            List<IndexShape> group = shapes.stream().filter(other -> other == shape || shape.sameAs(other)).toList();
+            List<IndexShape> group = new ArrayList<>();
+            for (IndexShape other : shapes) {
+                if (other == shape || shape.sameAs(other)) {
+                    group.add(other);
+                }
+            }
             placed.addAll(group);
             if (group.size() > 1) {
                 groups.add(group);
             }
         }
         return groups;
+    }
+
+    /**
+     * Whether the shape is in a group already. By identity: a shape equal to another (down to its snapshot) is
+     * also the same as it, so it was placed with it; comparing snapshots field by field would find nothing more.
+     */
+    private static boolean placedAlready(List<IndexShape> placed, IndexShape shape) {
+        for (IndexShape other : placed) {
+            if (other == shape) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code a_idx, a_idx1 on (a): drop a_idx1} naming the ones that back no constraint as droppable. */

@@ -1,6 +1,8 @@
 package io.schemagov.rules;
 
+import io.schemagov.model.ColumnSnapshot;
 import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,11 +34,15 @@ final class EnumTypeColumnRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        if (!TableFacts.of(table).isTable()) {
             return Optional.empty();
         }
-        List<String> enums = table.getColumns().stream().filter(column -> "E".equals(column.getTypeCategory()))
-                .map(DesignColumns::describe).toList();
+        List<String> enums = new ArrayList<>();
+        for (ColumnSnapshot column : table.getColumns()) {
+            if ("E".equals(column.getTypeCategory())) {
+                enums.add(DesignColumns.describe(column));
+            }
+        }
         if (enums.isEmpty()) {
             return Optional.empty();
         }

@@ -15,6 +15,9 @@ final class EventTables {
 
     /** Whether a catalog object type or snapshot kind denotes a table that holds rows itself or via partitions. */
     static boolean isTableType(String type) {
+        if ("table".equals(type) || "partitioned table".equals(type)) {
+            return true; // as the capture writes them: no need to normalise
+        }
         String normalized = normalize(type);
         return normalized.equals("table") || normalized.equals("partitioned table");
     }
@@ -24,12 +27,20 @@ final class EventTables {
     }
 
     static boolean isPartitioned(TableSnapshot table) {
+        if ("table".equals(table.getKind())) {
+            return false;
+        }
         return normalize(table.getKind()).equals("partitioned table");
     }
 
     /** The snapshot of the table an identity such as {@code public.orders} (or plain {@code orders}) names. */
     static Optional<TableSnapshot> find(SchemaChangeEvent event, String identity) {
-        return event.getTables().stream().filter(table -> Names.namesTable(identity, table)).findFirst();
+        for (TableSnapshot table : event.getTables()) {
+            if (Names.namesTable(identity, table)) {
+                return Optional.of(table);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The snapshot of the table that has an index of this name in this schema (null schema: any). */
@@ -48,7 +59,20 @@ final class EventTables {
 
     /** The dropped objects that are tables, whatever dropped them (the statement itself or a cascade). */
     static List<DroppedObject> droppedTables(SchemaChangeEvent event) {
+        if (event.getDroppedObjects().isEmpty()) {
+            return List.of(); // most commands drop nothing: no need for a stream
+        }
         return event.getDroppedObjects().stream().filter(dropped -> isTableType(dropped.getObjectType())).toList();
+    }
+
+    /** Whether the event dropped an object of this type (in any letter case), e.g. {@code table column}. */
+    static boolean dropped(SchemaChangeEvent event, String objectType) {
+        for (DroppedObject dropped : event.getDroppedObjects()) {
+            if (objectType.equalsIgnoreCase(dropped.getObjectType())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A dropped object's schema, from the catalog's field or else from its identity. */

@@ -44,6 +44,9 @@ final class ForeignKeyDroppedRule implements ChangeRule {
 
     @Override
     public List<Finding> evaluate(SchemaChangeEvent event, RuleSettings settings) {
+        if (!EventTables.dropped(event, "table constraint")) {
+            return List.of(); // nearly every command: no need to work out what else was dropped
+        }
         DropContext context = DropContext.of(event);
         Map<String, List<DroppedObject>> byTable = new LinkedHashMap<>();
         for (DroppedObject dropped : event.getDroppedObjects()) {

@@ -38,10 +38,11 @@ final class ForeignKeyTypeMismatchRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        TableFacts facts = TableFacts.of(table);
+        if (!facts.isTable()) {
             return Optional.empty();
         }
-        Map<String, ColumnSnapshot> columns = DesignColumns.byName(table);
+        Map<String, ColumnSnapshot> columns = facts.byName();
         List<String> mismatches = new ArrayList<>();
         for (ConstraintSnapshot fk : table.getConstraints()) {
             if (fk.getType() == ConstraintType.FOREIGN_KEY) {

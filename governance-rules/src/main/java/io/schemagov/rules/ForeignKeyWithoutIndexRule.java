@@ -4,6 +4,7 @@ import io.schemagov.model.ConstraintSnapshot;
 import io.schemagov.model.ConstraintType;
 import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,13 +39,15 @@ final class ForeignKeyWithoutIndexRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        if (!TableFacts.of(table).isTable()) {
             return Optional.empty();
         }
-        List<ConstraintSnapshot> uncovered = table.getConstraints().stream()
-                .filter(c -> c.getType() == ConstraintType.FOREIGN_KEY && !c.getColumns().isEmpty())
-                .filter(fk -> table.getIndexes().stream().noneMatch(index -> supports(index, fk.getColumns())))
-                .toList();
+        List<ConstraintSnapshot> uncovered = new ArrayList<>();
+        for (ConstraintSnapshot c : table.getConstraints()) {
+            if (c.getType() == ConstraintType.FOREIGN_KEY && !c.getColumns().isEmpty() && !indexed(table, c)) {
+                uncovered.add(c);
+            }
+        }
         if (uncovered.isEmpty()) {
             return Optional.empty();
         }
@@ -64,8 +67,22 @@ final class ForeignKeyWithoutIndexRule implements TableRule {
      */
     static boolean supports(IndexSnapshot index, List<String> fkColumns) {
         List<String> columns = index.getColumns();
-        return index.getValid() && index.getPredicate() == null && columns.size() >= fkColumns.size()
-                && new HashSet<>(columns.subList(0, fkColumns.size())).equals(new HashSet<>(fkColumns));
+        if (!index.getValid() || index.getPredicate() != null || columns.size() < fkColumns.size()) {
+            return false;
+        }
+        if (fkColumns.size() == 1) {
+            return columns.get(0).equals(fkColumns.get(0)); // the common case, without building two sets
+        }
+        return new HashSet<>(columns.subList(0, fkColumns.size())).equals(new HashSet<>(fkColumns));
+    }
+
+    private static boolean indexed(TableSnapshot table, ConstraintSnapshot fk) {
+        for (IndexSnapshot index : table.getIndexes()) {
+            if (supports(index, fk.getColumns())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(ConstraintSnapshot fk) {

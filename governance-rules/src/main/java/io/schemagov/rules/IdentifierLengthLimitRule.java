@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Flags names of exactly 63 bytes, the identifier limit: a longer name was most likely cut to it silently. */
 final class IdentifierLengthLimitRule implements TableRule {
@@ -41,17 +40,23 @@ final class IdentifierLengthLimitRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        if (!TableFacts.of(table).isTable()) {
             return Optional.empty();
         }
         List<String> atLimit = new ArrayList<>();
-        add(atLimit, "table", Stream.of(table.getTableName()));
-        add(atLimit, "column", table.getColumns().stream().map(ColumnSnapshot::getName));
-        add(atLimit, "index", table.getIndexes().stream().map(IndexSnapshot::getName));
-        List<String> indexNames = table.getIndexes().stream().map(IndexSnapshot::getName).toList();
+        add(atLimit, "table", table.getTableName());
+        for (ColumnSnapshot column : table.getColumns()) {
+            add(atLimit, "column", column.getName());
+        }
+        for (IndexSnapshot index : table.getIndexes()) {
+            add(atLimit, "index", index.getName());
+        }
         // A primary key or unique constraint shares its index's name: list it once.
-        add(atLimit, "constraint", table.getConstraints().stream().map(ConstraintSnapshot::getName)
-                .filter(constraint -> !indexNames.contains(constraint)));
+        for (ConstraintSnapshot constraint : table.getConstraints()) {
+            if (atLimit(constraint.getName()) && !namesIndex(table, constraint.getName())) {
+                atLimit.add("constraint " + constraint.getName());
+            }
+        }
         if (atLimit.isEmpty()) {
             return Optional.empty();
         }
@@ -61,8 +66,25 @@ final class IdentifierLengthLimitRule implements TableRule {
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
     }
 
-    private static void add(List<String> atLimit, String kind, Stream<String> names) {
-        names.filter(name -> name.getBytes(StandardCharsets.UTF_8).length == MAX_BYTES)
-                .forEach(name -> atLimit.add(kind + " " + name));
+    /** A char takes one to three bytes in UTF-8 (a surrogate pair four for two): most names need no encoding. */
+    static boolean atLimit(String name) {
+        int length = name.length();
+        return length * 3 >= MAX_BYTES && length <= MAX_BYTES
+                && name.getBytes(StandardCharsets.UTF_8).length == MAX_BYTES;
+    }
+
+    private static void add(List<String> atLimit, String kind, String name) {
+        if (atLimit(name)) {
+            atLimit.add(kind + " " + name);
+        }
+    }
+
+    private static boolean namesIndex(TableSnapshot table, String name) {
+        for (IndexSnapshot index : table.getIndexes()) {
+            if (index.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -35,9 +35,11 @@ record IndexShape(IndexSnapshot index, String method, List<String> keys, String 
         }
         String method = definition.substring(using + USING.length(), open).trim().toLowerCase(Locale.ROOT);
         String rest = definition.substring(close + 1);
-        rest = STORAGE_PARAMETERS.matcher(rest).replaceAll("");
-        rest = TABLESPACE.matcher(rest).replaceAll("");
-        rest = PREDICATE.matcher(rest).replaceAll("").trim(); // the predicate is compared from its own field
+        // Each pattern needs its keyword: most definitions end at the key list, and skip all three.
+        rest = rest.contains("WITH") ? STORAGE_PARAMETERS.matcher(rest).replaceAll("") : rest;
+        rest = rest.contains("TABLESPACE") ? TABLESPACE.matcher(rest).replaceAll("") : rest;
+        rest = rest.contains("WHERE") ? PREDICATE.matcher(rest).replaceAll("") : rest;
+        rest = rest.trim(); // the predicate is compared from its own field
         return new IndexShape(index, method, split(definition.substring(open + 1, close)), rest);
     }
 
@@ -56,7 +58,7 @@ record IndexShape(IndexSnapshot index, String method, List<String> keys, String 
     }
 
     boolean hasInclude() {
-        return rest.toUpperCase(Locale.ROOT).contains("INCLUDE");
+        return !rest.isEmpty() && rest.toUpperCase(Locale.ROOT).contains("INCLUDE");
     }
 
     String name() {

@@ -41,9 +41,13 @@ final class IndexWithoutConcurrentlyRule implements ChangeRule {
         if (event.getStatement() == null) {
             return List.of(); // without the text there is no telling whether CONCURRENTLY was used
         }
+        Set<String> created = createdIndexes(event);
+        if (created.isEmpty()) {
+            return List.of(); // most commands build no index: no need to read the text
+        }
         List<CreateIndex> statements = IndexStatements.creates(event.getStatement());
         List<Finding> findings = new ArrayList<>();
-        for (String index : createdIndexes(event)) {
+        for (String index : created) {
             statementFor(event, Names.unqualified(index), statements)
                     .filter(create -> !create.concurrently())
                     .flatMap(create -> finding(event, index, create, statements.isEmpty(), settings))

@@ -46,8 +46,12 @@ record InlineSuppressions(List<Directive> directives, List<String> problems) {
 
     /** The reason given for ignoring {@code ruleId}, or null when the statement does not ignore it. */
     String reasonFor(String ruleId) {
-        return directives.stream().filter(d -> d.ruleId().equals(ruleId)).map(Directive::reason).findFirst()
-                .orElse(null);
+        for (Directive directive : directives) {
+            if (directive.ruleId().equals(ruleId)) {
+                return directive.reason();
+            }
+        }
+        return null;
     }
 
     private static void read(String text, Set<String> knownRules, List<Directive> directives, List<String> problems) {

@@ -2,6 +2,7 @@ package io.schemagov.rules;
 
 import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,8 +37,12 @@ final class InvalidIndexRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        List<String> invalid = table.getIndexes().stream().filter(index -> !index.getValid())
-                .map(IndexSnapshot::getName).toList();
+        List<String> invalid = new ArrayList<>();
+        for (IndexSnapshot index : table.getIndexes()) {
+            if (!index.getValid()) {
+                invalid.add(index.getName());
+            }
+        }
         if (invalid.isEmpty()) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package io.schemagov.rules;
 
 import io.schemagov.model.ColumnSnapshot;
 import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,13 +32,16 @@ final class JsonInsteadOfJsonbRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        TableFacts facts = TableFacts.of(table);
+        if (!facts.isTable()) {
             return Optional.empty();
         }
-        List<String> json = table.getColumns().stream()
-                .filter(column -> DesignColumns.type(column).equals("json") || DesignColumns.type(column)
-                        .equals("json[]"))
-                .map(ColumnSnapshot::getName).toList();
+        List<String> json = new ArrayList<>();
+        for (int i = 0; i < facts.columns().size(); i++) {
+            if (facts.type(i).equals("json") || facts.type(i).equals("json[]")) {
+                json.add(facts.columns().get(i).getName());
+            }
+        }
         if (json.isEmpty()) {
             return Optional.empty();
         }

@@ -37,16 +37,19 @@ final class MoneyOrFloatForAmountsRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        TableFacts facts = TableFacts.of(table);
+        if (!facts.isTable()) {
             return Optional.empty();
         }
         List<String> money = new ArrayList<>();
         List<String> floats = new ArrayList<>();
-        for (ColumnSnapshot column : table.getColumns()) {
-            String type = DesignColumns.type(column);
+        for (int i = 0; i < facts.columns().size(); i++) {
+            ColumnSnapshot column = facts.columns().get(i);
+            String type = facts.type(i);
             if (type.startsWith("money")) {
                 money.add(column.getName());
-            } else if ((type.startsWith("double precision") || type.startsWith("real")) && namesAmount(column)) {
+            } else if ((type.startsWith("double precision") || type.startsWith("real"))
+                    && namesAmount(facts.words(i))) {
                 floats.add(DesignColumns.describe(column));
             }
         }
@@ -65,7 +68,12 @@ final class MoneyOrFloatForAmountsRule implements TableRule {
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
     }
 
-    private static boolean namesAmount(ColumnSnapshot column) {
-        return DesignColumns.words(column.getName()).stream().anyMatch(AMOUNT_WORDS::contains);
+    private static boolean namesAmount(List<String> words) {
+        for (String word : words) {
+            if (AMOUNT_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,6 +3,7 @@ package io.schemagov.rules;
 import io.schemagov.model.ConstraintSnapshot;
 import io.schemagov.model.ConstraintType;
 import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,15 +36,17 @@ final class OnDeleteNotStatedRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        if (!TableFacts.of(table).isTable()) {
             return Optional.empty();
         }
         // pg_get_constraintdef writes ON DELETE only for actions other than NO ACTION.
-        List<ConstraintSnapshot> silent = table.getConstraints().stream()
-                .filter(c -> c.getType() == ConstraintType.FOREIGN_KEY)
-                .filter(c -> c.getDefinition() != null
-                        && !c.getDefinition().toUpperCase(Locale.ROOT).contains("ON DELETE"))
-                .toList();
+        List<ConstraintSnapshot> silent = new ArrayList<>();
+        for (ConstraintSnapshot c : table.getConstraints()) {
+            if (c.getType() == ConstraintType.FOREIGN_KEY && c.getDefinition() != null
+                    && !c.getDefinition().toUpperCase(Locale.ROOT).contains("ON DELETE")) {
+                silent.add(c);
+            }
+        }
         if (silent.isEmpty()) {
             return Optional.empty();
         }

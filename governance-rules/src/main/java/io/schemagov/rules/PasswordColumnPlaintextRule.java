@@ -2,6 +2,7 @@ package io.schemagov.rules;
 
 import io.schemagov.model.ColumnSnapshot;
 import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,11 +42,16 @@ final class PasswordColumnPlaintextRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        TableFacts facts = TableFacts.of(table);
+        if (!facts.isTable()) {
             return Optional.empty();
         }
-        List<String> secrets = table.getColumns().stream().filter(DesignColumns::isString)
-                .filter(PasswordColumnPlaintextRule::namesSecret).map(DesignColumns::describe).toList();
+        List<String> secrets = new ArrayList<>();
+        for (int i = 0; i < facts.columns().size(); i++) {
+            if (facts.isString(i) && namesSecret(facts.words(i))) {
+                secrets.add(DesignColumns.describe(facts.columns().get(i)));
+            }
+        }
         if (secrets.isEmpty()) {
             return Optional.empty();
         }
@@ -55,13 +61,24 @@ final class PasswordColumnPlaintextRule implements TableRule {
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
     }
 
-    private static boolean namesSecret(ColumnSnapshot column) {
-        List<String> words = DesignColumns.words(column.getName());
-        if (words.isEmpty() || words.stream().anyMatch(PROTECTED_WORDS::contains)) {
+    private static boolean namesSecret(List<String> words) {
+        if (words.isEmpty()) {
             return false;
         }
-        return SECRET_WORDS.contains(words.get(words.size() - 1)) || SECRET_PHRASES.stream().anyMatch(phrase ->
-                words.size() >= phrase.size() && words.subList(words.size() - phrase.size(), words.size())
-                        .equals(phrase));
+        for (String word : words) {
+            if (PROTECTED_WORDS.contains(word)) {
+                return false;
+            }
+        }
+        if (SECRET_WORDS.contains(words.get(words.size() - 1))) {
+            return true;
+        }
+        for (List<String> phrase : SECRET_PHRASES) {
+            if (words.size() >= phrase.size()
+                    && words.subList(words.size() - phrase.size(), words.size()).equals(phrase)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -44,10 +44,11 @@ final class PolymorphicAssociationRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        TableFacts facts = TableFacts.of(table);
+        if (!facts.isTable() || !anyTypeColumn(table)) {
             return Optional.empty();
         }
-        Map<String, ColumnSnapshot> columns = DesignColumns.byName(table);
+        Map<String, ColumnSnapshot> columns = facts.byName();
         List<String> pairs = table.getColumns().stream()
                 .filter(column -> column.getName().endsWith(TYPE_SUFFIX)
                         && column.getName().length() > TYPE_SUFFIX.length())
@@ -64,6 +65,15 @@ final class PolymorphicAssociationRule implements TableRule {
         String message = name + " has polymorphic references that no foreign key checks and whose type column "
                 + "accepts any value: " + String.join(", ", pairs);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
+    }
+
+    private static boolean anyTypeColumn(TableSnapshot table) {
+        for (ColumnSnapshot column : table.getColumns()) {
+            if (column.getName().endsWith(TYPE_SUFFIX)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String stem(String typeColumn) {

@@ -1,6 +1,7 @@
 package io.schemagov.rules;
 
 import io.schemagov.model.ColumnSnapshot;
+import io.schemagov.model.ConstraintSnapshot;
 import io.schemagov.model.ConstraintType;
 import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
@@ -36,7 +37,7 @@ final class PrimaryKeyMissingRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table) || hasPrimaryKey(table)) {
+        if (!TableFacts.of(table).isTable() || hasPrimaryKey(table)) {
             return Optional.empty();
         }
         String name = Names.of(table);
@@ -45,8 +46,17 @@ final class PrimaryKeyMissingRule implements TableRule {
     }
 
     private static boolean hasPrimaryKey(TableSnapshot table) {
-        return table.getConstraints().stream().anyMatch(c -> c.getType() == ConstraintType.PRIMARY_KEY)
-                || table.getIndexes().stream().anyMatch(IndexSnapshot::getPrimary);
+        for (ConstraintSnapshot constraint : table.getConstraints()) {
+            if (constraint.getType() == ConstraintType.PRIMARY_KEY) {
+                return true;
+            }
+        }
+        for (IndexSnapshot index : table.getIndexes()) {
+            if (index.getPrimary()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Points at a valid unique index on NOT NULL columns, which can become the key without a new build. */

@@ -18,6 +18,9 @@ final class PrimaryKeyTypeRule implements TableRule {
 
     private static final long INTEGER_MAX = Integer.MAX_VALUE;
     private static final long SMALLINT_MAX = Short.MAX_VALUE;
+    /** Formatted once: the message names one of these two limits. */
+    private static final String INTEGER_MAX_TEXT = String.format(Locale.ROOT, "%,d", INTEGER_MAX);
+    private static final String SMALLINT_MAX_TEXT = String.format(Locale.ROOT, "%,d", SMALLINT_MAX);
 
     private static final RuleInfo INFO = new RuleInfo(ID, "Primary key on integer or smallint", Severity.MEDIUM,
             RuleScope.TABLE_STATE,
@@ -41,11 +44,15 @@ final class PrimaryKeyTypeRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        TableFacts facts = TableFacts.of(table);
+        if (!facts.isTable()) {
             return Optional.empty();
         }
         List<String> key = keyColumns(table);
-        Map<String, ColumnSnapshot> columns = DesignColumns.byName(table);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, ColumnSnapshot> columns = facts.byName();
         // A composite key of references is only as wide as what it references, which is judged there.
         List<ColumnSnapshot> narrow = key.stream().map(columns::get)
                 .filter(column -> column != null && limit(column) > 0)
@@ -59,17 +66,23 @@ final class PrimaryKeyTypeRule implements TableRule {
         String name = Names.of(table);
         String message = name + " has its primary key on " + narrow.stream().map(PrimaryKeyTypeRule::describe)
                 .collect(Collectors.joining(", ")) + ": inserts fail once its values pass "
-                + String.format(Locale.ROOT, "%,d", smallest)
+                + (smallest == SMALLINT_MAX ? SMALLINT_MAX_TEXT : INTEGER_MAX_TEXT)
                 + (table.getEstimatedRows() >= 0 ? " (" + TableSize.rows(table.getEstimatedRows()) + " now)" : "");
         return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name, message));
     }
 
     private static List<String> keyColumns(TableSnapshot table) {
-        return table.getConstraints().stream().filter(c -> c.getType() == ConstraintType.PRIMARY_KEY)
-                .map(ConstraintSnapshot::getColumns).findFirst()
-                .or(() -> table.getIndexes().stream().filter(IndexSnapshot::getPrimary)
-                        .map(IndexSnapshot::getColumns).findFirst())
-                .orElse(List.of());
+        for (ConstraintSnapshot constraint : table.getConstraints()) {
+            if (constraint.getType() == ConstraintType.PRIMARY_KEY) {
+                return constraint.getColumns();
+            }
+        }
+        for (IndexSnapshot index : table.getIndexes()) {
+            if (index.getPrimary()) {
+                return index.getColumns();
+            }
+        }
+        return List.of();
     }
 
     /** The largest value of the column's type, or 0 when the type is not integer or smallint. */

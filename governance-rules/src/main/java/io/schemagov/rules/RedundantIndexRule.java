@@ -1,6 +1,5 @@
 package io.schemagov.rules;
 
-import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +32,19 @@ final class RedundantIndexRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        TableFacts facts = TableFacts.of(table);
+        if (!facts.isTable()) {
             return Optional.empty();
         }
-        List<IndexShape> shapes = table.getIndexes().stream().filter(IndexSnapshot::getValid).map(IndexShape::of)
-                .toList();
+        List<IndexShape> shapes = facts.validShapes();
         List<String> redundant = new ArrayList<>();
         for (IndexShape narrow : shapes) {
-            shapes.stream().filter(wide -> covers(wide, narrow)).findFirst()
-                    .ifPresent(wide -> redundant.add(narrow.describe() + " is covered by " + wide.describe()));
+            for (IndexShape wide : shapes) {
+                if (covers(wide, narrow)) {
+                    redundant.add(narrow.describe() + " is covered by " + wide.describe());
+                    break;
+                }
+            }
         }
         if (redundant.isEmpty()) {
             return Optional.empty();

@@ -43,7 +43,7 @@ final class RepeatingColumnGroupRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        if (!TableFacts.of(table).isTable()) {
             return Optional.empty();
         }
         List<String> groups = groups(table);

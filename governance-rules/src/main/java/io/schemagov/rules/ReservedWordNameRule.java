@@ -30,15 +30,19 @@ final class ReservedWordNameRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        if (!TableFacts.of(table).isTable()) {
             return Optional.empty();
         }
         List<String> reserved = new ArrayList<>();
         if (ReservedWords.isReserved(table.getTableName())) {
             reserved.add("table " + table.getTableName());
         }
-        List<String> columns = table.getColumns().stream().map(ColumnSnapshot::getName)
-                .filter(ReservedWords::isReserved).toList();
+        List<String> columns = new ArrayList<>();
+        for (ColumnSnapshot column : table.getColumns()) {
+            if (ReservedWords.isReserved(column.getName())) {
+                columns.add(column.getName());
+            }
+        }
         if (!columns.isEmpty()) {
             reserved.add((columns.size() == 1 ? "column " : "columns ") + String.join(", ", columns));
         }

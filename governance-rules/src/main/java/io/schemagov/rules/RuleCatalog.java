@@ -25,10 +25,12 @@ public final class RuleCatalog {
                 new CaptureIncompleteRule()));
         rules.addAll(LockRules.all());
         rules.addAll(DestructiveRules.all());
+        rules.addAll(MysqlRules.changeRules());
         rules.add(new PrimaryKeyMissingRule());
         rules.add(new ForeignKeyWithoutIndexRule());
         rules.add(new TimestampWithoutTimeZoneRule());
         rules.addAll(DesignRules.all(options));
+        rules.addAll(MysqlRules.tableRules());
         return List.copyOf(rules);
     }
 }

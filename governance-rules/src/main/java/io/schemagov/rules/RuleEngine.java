@@ -3,18 +3,18 @@ package io.schemagov.rules;
 import io.schemagov.model.ChangeKind;
 import io.schemagov.model.DroppedObject;
 import io.schemagov.model.SchemaChangeEvent;
+import io.schemagov.model.SourceKind;
 import io.schemagov.model.TableSnapshot;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Runs a set of rules over one captured event and collects their findings and the table states they found clean;
@@ -30,12 +30,15 @@ public final class RuleEngine {
 
     private final List<ChangeRule> changeRules = new ArrayList<>();
     private final List<TableRule> tableRules = new ArrayList<>();
-    /** Each rule's thresholds, looked up once here rather than per event. */
-    private final Map<Rule, RuleSettings> settingsByRule = new IdentityHashMap<>();
+    /** Each rule's thresholds, looked up once here rather than per event, in the order of the lists above. */
+    private final List<RuleSettings> changeSettings = new ArrayList<>();
+    private final List<RuleSettings> tableSettings = new ArrayList<>();
     private final List<RuleInfo> infos;
     private final Set<String> ids = new HashSet<>();
     private final RuleSettings settings;
     private final RulePolicy policy;
+    /** The object globs of the policy's suppressions, in their order, compiled once rather than per finding. */
+    private final List<Pattern> suppressionPatterns;
 
     public RuleEngine(List<Rule> rules, RuleSettings settings) {
         this(rules, settings, RulePolicy.none());
@@ -61,13 +64,15 @@ public final class RuleEngine {
                 continue;
             }
             RuleSettings own = policy.overrideOf(rule.info().id()).settings();
-            settingsByRule.put(rule, own == null ? settings : own);
             if (rule instanceof ChangeRule change) {
                 changeRules.add(change);
+                changeSettings.add(own == null ? settings : own);
             } else {
                 tableRules.add((TableRule) rule); // Rule is sealed: the only other kind
+                tableSettings.add(own == null ? settings : own);
             }
         }
+        this.suppressionPatterns = policy.suppressions().stream().map(RulePolicy.ObjectSuppression::pattern).toList();
         this.infos = rules.stream().map(Rule::info).filter(info -> policy.overrideOf(info.id()).enabled()).toList();
     }
 
@@ -89,14 +94,19 @@ public final class RuleEngine {
         List<Finding> findings = new ArrayList<>();
         List<CleanTable> clean = new ArrayList<>();
         boolean baseline = event.getKind() == ChangeKind.BASELINE;
-        for (ChangeRule rule : changeRules) {
-            if (!baseline || rule.runsOnBaseline()) {
-                findings.addAll(runChangeRule(rule, event));
+        SourceKind dialect = event.getSource() == null ? null : event.getSource().getKind();
+        for (int i = 0; i < changeRules.size(); i++) {
+            ChangeRule rule = changeRules.get(i);
+            if ((!baseline || rule.runsOnBaseline()) && RuleDialects.runsOn(rule.info().id(), dialect)) {
+                findings.addAll(runChangeRule(rule, changeSettings.get(i), event));
             }
         }
         for (TableSnapshot table : event.getTables()) {
-            for (TableRule rule : tableRules) {
-                runTableRule(rule, table, findings, clean);
+            for (int i = 0; i < tableRules.size(); i++) {
+                TableRule rule = tableRules.get(i);
+                if (RuleDialects.runsOn(rule.info().id(), dialect)) {
+                    runTableRule(rule, tableSettings.get(i), table, findings, clean);
+                }
             }
         }
         // A dropped table has no state left to be wrong: every state finding about it resolves.
@@ -151,17 +161,20 @@ public final class RuleEngine {
         if (reason != null) {
             return new Suppression(Suppression.Source.INLINE, author, reason, null);
         }
-        for (RulePolicy.ObjectSuppression configured : policy.suppressions()) {
-            if (configured.suppression().activeOn(day) && configured.matches(database, finding)) {
+        List<RulePolicy.ObjectSuppression> suppressions = policy.suppressions();
+        for (int i = 0; i < suppressions.size(); i++) {
+            RulePolicy.ObjectSuppression configured = suppressions.get(i);
+            if (configured.suppression().activeOn(day)
+                    && configured.matches(database, finding, suppressionPatterns.get(i))) {
                 return configured.suppression();
             }
         }
         return null;
     }
 
-    private List<Finding> runChangeRule(ChangeRule rule, SchemaChangeEvent event) {
+    private List<Finding> runChangeRule(ChangeRule rule, RuleSettings own, SchemaChangeEvent event) {
         try {
-            return List.copyOf(rule.evaluate(event, settingsOf(rule)));
+            return List.copyOf(rule.evaluate(event, own));
         } catch (Exception e) { // also checked exceptions thrown sneakily
             String identity = event.getObjectIdentity() == null ? null : Names.normalized(event.getObjectIdentity());
             String subject = event.getCommandTag() + (identity == null ? "" : " " + identity);
@@ -169,10 +182,11 @@ public final class RuleEngine {
         }
     }
 
-    private void runTableRule(TableRule rule, TableSnapshot table, List<Finding> findings, List<CleanTable> clean) {
+    private void runTableRule(TableRule rule, RuleSettings own, TableSnapshot table, List<Finding> findings,
+            List<CleanTable> clean) {
         Optional<Finding> finding;
         try {
-            finding = Objects.requireNonNull(rule.evaluate(table, settingsOf(rule)), "rule returned null");
+            finding = Objects.requireNonNull(rule.evaluate(table, own), "rule returned null");
         } catch (Exception e) {
             // No CleanTable either: the rule did not check the table, so earlier findings must stand.
             String name = Names.of(table);
@@ -184,10 +198,6 @@ public final class RuleEngine {
         } else {
             clean.add(new CleanTable(rule.info().id(), table.getSchemaName(), table.getTableName()));
         }
-    }
-
-    private RuleSettings settingsOf(Rule rule) {
-        return settingsByRule.get(rule);
     }
 
     private static Finding failure(Rule rule, String subject, String schema, String table, String object,

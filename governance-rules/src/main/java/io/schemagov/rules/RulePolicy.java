@@ -54,10 +54,19 @@ public record RulePolicy(Map<String, RuleOverride> overrides, List<ObjectSuppres
         }
 
         boolean matches(String findingDatabase, Finding finding) {
+            return matches(findingDatabase, finding, pattern());
+        }
+
+        /** The object glob as a pattern, for a caller that matches many findings against it. */
+        Pattern pattern() {
+            return Globs.compile(object);
+        }
+
+        /** {@link #matches(String, Finding)} with the {@link #pattern()} compiled once by the caller. */
+        boolean matches(String findingDatabase, Finding finding, Pattern pattern) {
             if (!ruleId.equals(finding.ruleId()) || (database != null && !database.equals(findingDatabase))) {
                 return false;
             }
-            Pattern pattern = Globs.compile(object);
             return (finding.object() != null && pattern.matcher(finding.object()).matches())
                     || (finding.table() != null && finding.schema() != null
                             && pattern.matcher(finding.schema() + "." + finding.table()).matches());

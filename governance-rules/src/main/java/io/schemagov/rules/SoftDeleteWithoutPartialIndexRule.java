@@ -3,6 +3,7 @@ package io.schemagov.rules;
 import io.schemagov.model.ColumnSnapshot;
 import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,13 +40,15 @@ final class SoftDeleteWithoutPartialIndexRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        if (!TableFacts.of(table).isTable()) {
             return Optional.empty();
         }
-        List<String> unindexed = table.getColumns().stream().map(ColumnSnapshot::getName)
-                .filter(SOFT_DELETE_COLUMNS::contains)
-                .filter(column -> table.getIndexes().stream().noneMatch(index -> filtersOn(index, column)))
-                .toList();
+        List<String> unindexed = new ArrayList<>();
+        for (ColumnSnapshot column : table.getColumns()) {
+            if (SOFT_DELETE_COLUMNS.contains(column.getName()) && !filtered(table, column.getName())) {
+                unindexed.add(column.getName());
+            }
+        }
         if (unindexed.isEmpty()) {
             return Optional.empty();
         }
@@ -54,6 +57,15 @@ final class SoftDeleteWithoutPartialIndexRule implements TableRule {
                 + "predicate on " + (unindexed.size() == 1 ? "it" : "them") + ": indexes carry the deleted rows "
                 + "along";
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
+    }
+
+    private static boolean filtered(TableSnapshot table, String column) {
+        for (IndexSnapshot index : table.getIndexes()) {
+            if (filtersOn(index, column)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean filtersOn(IndexSnapshot index, String column) {

@@ -42,7 +42,7 @@ final class SqlScanner {
         }
         SqlScanner scanner = new SqlScanner(sql);
         scanner.scan();
-        List<List<SqlToken>> statements = scanner.statements.stream().map(List::copyOf).toList();
+        List<List<SqlToken>> statements = List.copyOf(scanner.statements); // each one copied as it ended
         LAST.set(new Scanned(sql, statements));
         return statements;
     }

@@ -2,6 +2,7 @@ package io.schemagov.rules;
 
 import io.schemagov.model.ColumnSnapshot;
 import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,11 +54,15 @@ final class TenantTableWithoutRlsRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table) || table.getRowSecurity()) {
+        if (!TableFacts.of(table).isTable() || table.getRowSecurity()) {
             return Optional.empty();
         }
-        List<String> keys = table.getColumns().stream().map(ColumnSnapshot::getName)
-                .filter(tenantColumns::contains).toList();
+        List<String> keys = new ArrayList<>();
+        for (ColumnSnapshot column : table.getColumns()) {
+            if (tenantColumns.contains(column.getName())) {
+                keys.add(column.getName());
+            }
+        }
         if (keys.isEmpty()) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package io.schemagov.rules;
 
 import io.schemagov.model.ColumnSnapshot;
 import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -38,13 +39,18 @@ final class TimestampWithoutTimeZoneRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        if (!TableFacts.of(table).isTable()) {
             return Optional.empty();
         }
-        List<String> columns = table.getColumns().stream()
-                .filter(column -> column.getDataType() != null && TIMESTAMP.matcher(column.getDataType()).find())
-                .map(ColumnSnapshot::getName)
-                .toList();
+        List<String> columns = new ArrayList<>();
+        for (ColumnSnapshot column : table.getColumns()) {
+            String type = column.getDataType();
+            // Every match starts with the word: most types are spared the pattern.
+            if (type != null && type.startsWith("timestamp") && type.contains(" without time zone")
+                    && TIMESTAMP.matcher(type).find()) {
+                columns.add(column.getName());
+            }
+        }
         if (columns.isEmpty()) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package io.schemagov.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Reads one statement's (or one ALTER TABLE action's) tokens front to back, for the statement readers of the rules. */
@@ -122,12 +123,16 @@ final class TokenCursor {
             SqlToken token = tokens.get(i);
             depth += depth(token);
             if (depth == 0 && token.isSymbol(separator)) {
-                parts.add(tokens.subList(start, i));
+                if (i > start) {
+                    parts.add(tokens.subList(start, i));
+                }
                 start = i + 1;
             }
         }
-        parts.add(tokens.subList(start, tokens.size()));
-        return parts.stream().filter(part -> !part.isEmpty()).toList();
+        if (start < tokens.size()) {
+            parts.add(tokens.subList(start, tokens.size()));
+        }
+        return Collections.unmodifiableList(parts);
     }
 
     /** Whether the keywords occur in sequence outside any brackets, e.g. {@code NOT VALID}. */

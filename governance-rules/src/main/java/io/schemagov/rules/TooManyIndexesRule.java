@@ -48,7 +48,7 @@ final class TooManyIndexesRule implements TableRule {
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
         List<IndexSnapshot> indexes = table.getIndexes();
-        if (!EventTables.isTable(table) || indexes.size() <= limit) {
+        if (!TableFacts.of(table).isTable() || indexes.size() <= limit) {
             return Optional.empty();
         }
         String name = Names.of(table);

@@ -38,10 +38,11 @@ final class UniqueOverNullableColumnsRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!EventTables.isTable(table)) {
+        TableFacts facts = TableFacts.of(table);
+        if (!facts.isTable()) {
             return Optional.empty();
         }
-        Map<String, ColumnSnapshot> columns = DesignColumns.byName(table);
+        Map<String, ColumnSnapshot> columns = facts.byName();
         List<String> holes = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (ConstraintSnapshot unique : table.getConstraints()) {

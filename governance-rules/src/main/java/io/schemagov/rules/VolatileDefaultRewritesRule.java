@@ -38,8 +38,7 @@ final class VolatileDefaultRewritesRule implements ChangeRule {
     public List<Finding> evaluate(SchemaChangeEvent event, RuleSettings settings) {
         return AlterTableEvent.of(event)
                 .filter(alter -> alter.table().size().holdsRows() && alter.rewrittenFor("default"))
-                .map(alter -> findings(alter, settings))
-                .stream().flatMap(List::stream).toList();
+                .map(alter -> List.copyOf(findings(alter, settings))).orElse(List.of());
     }
 
     private static List<Finding> findings(AlterTableEvent alter, RuleSettings settings) {

@@ -27,11 +27,12 @@ class RuleCatalogTest {
     @Test
     void includesEveryRuleFamilyOnceWithUniqueIds() {
         List<String> families = new java.util.ArrayList<>();
-        for (List<Rule> family : List.of(LockRules.all(), DestructiveRules.all(), DesignRules.all())) {
+        for (List<Rule> family : List.of(LockRules.all(), DestructiveRules.all(), DesignRules.all(),
+                MysqlRules.changeRules(), MysqlRules.tableRules())) {
             family.forEach(rule -> families.add(rule.info().id()));
         }
         assertThat(rules).extracting(RuleInfo::id).containsAll(families).doesNotHaveDuplicates();
-        assertThat(rules).hasSize(54);
+        assertThat(rules).hasSize(67);
     }
 
     @Test

@@ -112,6 +112,7 @@ class RuleExamplesTest {
         Map<String, RuleExamples> all = new HashMap<>(ChangeRuleExamples.all());
         all.putAll(DestructiveRuleExamples.all());
         all.putAll(TableRuleExamples.all());
+        all.putAll(MysqlRuleExamples.all());
         return Map.copyOf(all);
     }
 }

@@ -45,10 +45,10 @@ class RuleExamplesIT {
         db.close();
     }
 
-    /** The table-state rules whose example and fix are self-contained CREATE statements. */
+    /** The PostgreSQL table-state rules whose example and fix are self-contained CREATE statements. */
     static Stream<Named<RuleInfo>> selfContained() {
         return RuleCatalog.defaultRules().stream().map(rule -> rule.info())
-                .filter(info -> info.scope() == RuleScope.TABLE_STATE)
+                .filter(info -> info.scope() == RuleScope.TABLE_STATE && !MariaDbRuleExamplesIT.isMysql(info))
                 .filter(info -> createsItsTable(info.example()) && createsItsTable(info.fix()))
                 .map(info -> Named.of(info.id(), info));
     }
@@ -56,7 +56,8 @@ class RuleExamplesIT {
     @Test
     void coversMostTableStateRules() {
         long tableStateRules = RuleCatalog.defaultRules().stream()
-                .filter(rule -> rule.info().scope() == RuleScope.TABLE_STATE).count();
+                .filter(rule -> rule.info().scope() == RuleScope.TABLE_STATE && !MariaDbRuleExamplesIT.isMysql(rule.info()))
+                .count();
         assertThat(selfContained().count()).isGreaterThanOrEqualTo(tableStateRules - 5);
     }
 

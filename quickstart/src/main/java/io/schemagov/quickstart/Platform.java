@@ -41,13 +41,15 @@ public final class Platform implements AutoCloseable {
     private final Settings settings;
     private final List<String> analyzerArguments;
     private final String dashboardPassword = newDashboardPassword();
+    private final List<String> ingestArguments;
     private ConfigurableApplicationContext ingest;
     private ConfigurableApplicationContext analyzer;
     private ConfigurableApplicationContext dashboard;
 
-    private Platform(Settings settings, List<String> analyzerArguments) {
+    private Platform(Settings settings, List<String> analyzerArguments, List<String> ingestArguments) {
         this.settings = settings;
         this.analyzerArguments = List.copyOf(analyzerArguments);
+        this.ingestArguments = List.copyOf(ingestArguments);
     }
 
     /** Starts the ingest (which creates the topics), then the analyzer, then the dashboard. */
@@ -57,7 +59,12 @@ public final class Platform implements AutoCloseable {
 
     /** As {@link #start(Settings)}, with more analyzer settings ({@code --key=value}), e.g. alert channels and routes. */
     public static Platform start(Settings settings, List<String> analyzerArguments) {
-        Platform platform = new Platform(settings, analyzerArguments);
+        return start(settings, analyzerArguments, List.of());
+    }
+
+    /** As {@link #start(Settings, List)}, with more ingest settings ({@code --key=value}), e.g. a second source. */
+    public static Platform start(Settings settings, List<String> analyzerArguments, List<String> ingestArguments) {
+        Platform platform = new Platform(settings, analyzerArguments, ingestArguments);
         try {
             platform.startIngest();
             platform.startAnalyzer();
@@ -80,6 +87,7 @@ public final class Platform implements AutoCloseable {
                 "--schemagov.ingest.sources[0].password=" + settings.sourcePassword()));
         indexed(args, "--schemagov.ingest.sources[0].audited-tables", settings.auditedTables());
         indexed(args, "--schemagov.ingest.masking.sensitive-columns", settings.sensitiveColumns());
+        args.addAll(ingestArguments);
         ingest = IngestApplication.application().run(args.toArray(String[]::new));
     }
 

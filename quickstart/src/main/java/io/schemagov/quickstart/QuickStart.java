@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * Runs the whole platform on the embedded default: real PostgreSQL, Kafka and
- * Elasticsearch, a sandbox database to experiment on, and the three services. Prints where
- * to look and what to try, then runs until interrupted.
+ * Elasticsearch, a sandbox database to experiment on (and, with
+ * {@code -Dschemagov.quickstart.mariadb=true}, a MariaDB sandbox too), and the three services.
+ * Prints where to look and what to try, then runs until interrupted.
  */
 public final class QuickStart {
 
@@ -29,15 +30,20 @@ public final class QuickStart {
         }
         Path root = Path.of(System.getProperty("schemagov.quickstart.dir", "target/quickstart")).toAbsolutePath();
         int dashboardPort = Integer.getInteger("schemagov.dashboard.port", 8080);
-        System.out.println("Starting PostgreSQL, Kafka and Elasticsearch under " + root + " ...");
+        boolean withMariaDb = Boolean.getBoolean("schemagov.quickstart.mariadb");
+        System.out.println("Starting PostgreSQL, " + (withMariaDb ? "MariaDB, " : "") + "Kafka and Elasticsearch under "
+                + root + " ...");
         // The dev stack empties root first: the ingest state kept in it must never outlive the servers it describes.
-        DevStack stack = DevStack.start(root);
+        DevStack stack = DevStack.start(root, withMariaDb);
         PostgresServer postgres = stack.postgres();
         postgres.createDatabase(SANDBOX);
         seedSandbox(postgres);
+        List<String> sensitive = List.of("public.customers.email");
+        List<String> mariaDbSource = stack.mariaDb().map(mariaDb -> MariaDbSandbox.seed(mariaDb, sensitive.size()))
+                .orElse(List.of());
         Platform platform = Platform.start(new Platform.Settings(stack.kafka().bootstrapServers(), stack.elasticsearch().httpUrl(),
                 SANDBOX, postgres.jdbcUrl(SANDBOX), PostgresServer.USER, PostgresServer.PASSWORD,
-                List.of("public.customers"), List.of("public.customers.email"), root.resolve("ingest-state"), dashboardPort));
+                List.of("public.customers"), sensitive, root.resolve("ingest-state"), dashboardPort), List.of(), mariaDbSource);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.close();
             stack.close();
@@ -86,6 +92,6 @@ public final class QuickStart {
                 "  CREATE INDEX customers_name_idx ON customers (name);",
                 "  ALTER TABLE customers ALTER COLUMN name TYPE varchar(200);",
                 "and watch the findings appear on the dashboard. Ctrl+C stops everything.",
-                "");
+                stack.mariaDb().map(MariaDbSandbox::banner).orElse(""));
     }
 }

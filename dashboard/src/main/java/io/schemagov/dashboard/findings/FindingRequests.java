@@ -20,6 +20,11 @@ final class FindingRequests {
     static final String DATABASES_AGGREGATION = "databases";
     /** More databases than one governance deployment watches; the page lists them in one select. */
     static final int MAX_DATABASES = 1000;
+    /**
+     * Counting stops here: past it the total is a lower bound ({@code totalExact: false}), so a filter matching a
+     * million findings costs no more than one matching ten thousand.
+     */
+    static final int TOTAL_COUNT_LIMIT = 10_000;
     /** Where full-text search looks, with the message weighing most. */
     static final List<String> TEXT_FIELDS = List.of("message^3", "statement", "remediation");
 
@@ -34,7 +39,7 @@ final class FindingRequests {
                     .ignoreUnavailable(true)
                     .allowNoIndices(true)
                     .size(query.size() + 1)
-                    .trackTotalHits(t -> t.enabled(true))
+                    .trackTotalHits(t -> t.count(TOTAL_COUNT_LIMIT))
                     .query(filter(query.filter()))
                     .sort(sort(query.sort()));
             if (query.after() != null) {

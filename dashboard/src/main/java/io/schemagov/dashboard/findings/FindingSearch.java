@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schemagov.dashboard.api.SearchCalls;
@@ -31,8 +32,10 @@ class FindingSearch {
         List<Hit<ObjectNode>> shown = more ? hits.subList(0, query.size()) : hits;
         String next = more ? FindingCursor.fromSortValues(query.sort(), shown.get(shown.size() - 1).sort()).encode()
                 : null;
-        long total = response.hits().total() == null ? shown.size() : response.hits().total().value();
-        return new FindingPage(shown.stream().map(h -> withId(h.id(), h.source())).toList(), next, total);
+        var total = response.hits().total();
+        return new FindingPage(shown.stream().map(h -> withId(h.id(), h.source())).toList(), next,
+                total == null ? shown.size() : total.value(),
+                total == null || total.relation() == TotalHitsRelation.Eq);
     }
 
     Optional<ObjectNode> byId(String id) {

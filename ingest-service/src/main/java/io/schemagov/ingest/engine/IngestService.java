@@ -1,5 +1,8 @@
 package io.schemagov.ingest.engine;
 
+import io.schemagov.ingest.binlog.BinlogAuditedTables;
+import io.schemagov.ingest.binlog.BinlogPrerequisites;
+import io.schemagov.ingest.binlog.BinlogSchemaChanges;
 import io.schemagov.ingest.capture.ActorAttribution;
 import io.schemagov.ingest.capture.Baseline;
 import io.schemagov.ingest.capture.CaptureInstaller;
@@ -42,6 +45,7 @@ public class IngestService implements SmartLifecycle {
     private final IngestMetrics metrics;
     private final CaptureInstaller installer = new CaptureInstaller();
     private final List<SourceStream> streams = new ArrayList<>();
+    private final List<BinlogSchemaChanges> catalogs = new ArrayList<>();
     private EventPublisher publisher;
     private volatile boolean running;
 
@@ -64,7 +68,11 @@ public class IngestService implements SmartLifecycle {
                 properties.kafka().deadLetterTopic());
         for (SourceProperties source : properties.sources()) {
             AuditChains chains = AuditChains.load(properties.stateDirectory().resolve(source.name() + ".audit-chain"));
-            startSource(source, new ChangeRecordMapper(source.name(), topics, masking, chains));
+            if (source.isBinlog()) {
+                startBinlogSource(source, topics, masking, chains);
+            } else {
+                startSource(source, new ChangeRecordMapper(source.name(), topics, masking, chains));
+            }
         }
         running = true;
     }
@@ -94,10 +102,33 @@ public class IngestService implements SmartLifecycle {
         }
     }
 
+    /**
+     * A MariaDB/MySQL source: checks the binlog prerequisites and starts its stream; the baseline is Debezium's
+     * schema-only snapshot at first connect.
+     */
+    private void startBinlogSource(SourceProperties source, Topics topics, ColumnMasking masking, AuditChains chains) {
+        try (Connection connection = installer.open(source)) {
+            new BinlogPrerequisites().check(connection, source);
+            BinlogAuditedTables.check(connection, source);
+        } catch (SQLException e) {
+            throw new CaptureSetupException("source '" + source.name() + "': " + e.getMessage(), e);
+        }
+        BinlogSchemaChanges schemaChanges = new BinlogSchemaChanges(() -> installer.open(source));
+        catalogs.add(schemaChanges);
+        SourceStream stream = new SourceStream(source, properties.stateDirectory(),
+                new ChangeRecordMapper(source.name(), topics, masking, chains, schemaChanges), publisher);
+        streams.add(stream);
+        stream.start();
+        log.info("source '{}' ({}, {}) streaming from the binlog; audited tables {}", source.name(), source.kind(),
+                source.url(), source.auditedTables());
+    }
+
     @Override
     public synchronized void stop() {
         streams.forEach(SourceStream::close);
         streams.clear();
+        catalogs.forEach(BinlogSchemaChanges::close);
+        catalogs.clear();
         if (publisher != null) {
             publisher.close();
         }

@@ -4,6 +4,7 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
+import io.schemagov.ingest.binlog.BinlogDebeziumConfig;
 import io.schemagov.ingest.config.SourceProperties;
 import io.schemagov.ingest.mapping.ChangeRecordMapper;
 import io.schemagov.ingest.metrics.IngestMetrics;
@@ -53,7 +54,7 @@ public final class SourceStream implements AutoCloseable {
             return;
         }
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
-                .using(DebeziumConfig.of(source, stateDirectory))
+                .using(source.isBinlog() ? BinlogDebeziumConfig.of(source, stateDirectory) : DebeziumConfig.of(source, stateDirectory))
                 .notifying(consumer)
                 .using(this::completed)
                 .build();

@@ -1,5 +1,6 @@
 package io.schemagov.ingest.mapping;
 
+import io.schemagov.ingest.binlog.BinlogSchemaChanges;
 import io.schemagov.model.DataChangeEvent;
 import io.schemagov.model.EventCodec;
 import io.schemagov.model.SchemaChangeEvent;
@@ -30,12 +31,20 @@ public final class ChangeRecordMapper {
     private final DataChangeReader dataReader;
     private final AuditChains chains;
     private final TransactionActors actors = new TransactionActors();
+    private final BinlogSchemaChanges binlogSchemaChanges;
 
     public ChangeRecordMapper(String database, Topics topics, ColumnMasking masking, AuditChains chains) {
+        this(database, topics, masking, chains, null);
+    }
+
+    /** A mapper for a MariaDB/MySQL source, whose schema changes {@code binlogSchemaChanges} reads. */
+    public ChangeRecordMapper(String database, Topics topics, ColumnMasking masking, AuditChains chains,
+                              BinlogSchemaChanges binlogSchemaChanges) {
         this.database = database;
         this.topics = topics;
         this.dataReader = new DataChangeReader(masking);
         this.chains = chains;
+        this.binlogSchemaChanges = binlogSchemaChanges;
     }
 
     /** Everything mapped since the last call is acknowledged by Kafka. */
@@ -53,6 +62,9 @@ public final class ChangeRecordMapper {
             return List.of();
         }
         SourcePosition position = Positions.of(database, value);
+        if (binlogSchemaChanges != null && BinlogSchemaChanges.isSchemaChange(value)) {
+            return binlogDdl(value, position);
+        }
         if (value.schema().field("message") != null) {
             Struct message = value.getStruct("message");
             if (TransactionActors.PREFIX.equals(message.getString("prefix"))) {
@@ -103,6 +115,17 @@ public final class ChangeRecordMapper {
             return OutboundRecord.of(topics.schemaChanges(), database + "/" + object, EventCodec.encode(event));
         } catch (java.io.IOException | RuntimeException e) {
             return deadLetter(content, position, "unreadable DDL capture message: " + e.getMessage());
+        }
+    }
+
+    private List<OutboundRecord> binlogDdl(Struct value, SourcePosition position) {
+        try {
+            return binlogSchemaChanges.read(value, position).map(event -> OutboundRecord.of(topics.schemaChanges(),
+                    database + "/" + (event.getObjectIdentity() == null ? event.getCommandTag() : event.getObjectIdentity()),
+                    EventCodec.encode(event))).stream().toList();
+        } catch (RuntimeException e) {
+            byte[] content = String.valueOf(value.get("ddl")).getBytes(StandardCharsets.UTF_8);
+            return List.of(deadLetter(content, position, "unreadable binlog schema change: " + e.getMessage()));
         }
     }
 

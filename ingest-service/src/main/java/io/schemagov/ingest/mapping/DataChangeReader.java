@@ -28,7 +28,8 @@ final class DataChangeReader {
 
     DataChangeEvent read(Struct key, Struct value, SourcePosition position) {
         Struct source = value.getStruct("source");
-        String schema = source.getString("schema");
+        // MariaDB/MySQL have no schema below the database: their database is the schema.
+        String schema = source.schema().field("schema") != null ? source.getString("schema") : source.getString("db");
         String table = source.getString("table");
         List<String> masked = new ArrayList<>();
         Map<String, String> before = row(value.getStruct("before"), schema, table, masked, false);

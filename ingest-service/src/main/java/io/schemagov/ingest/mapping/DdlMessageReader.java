@@ -97,7 +97,7 @@ final class DdlMessageReader {
 
     private static AffectedObject affectedObject(JsonNode node) {
         return new AffectedObject(node.path("commandTag").asText(), node.path("objectType").asText(),
-                text(node, "schemaName"), node.path("objectIdentity").asText());
+                text(node, "schemaName"), node.path("objectIdentity").asText(), null);
     }
 
     private static DroppedObject droppedObject(JsonNode node) {

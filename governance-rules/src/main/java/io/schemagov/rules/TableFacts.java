@@ -1,0 +1,108 @@
+package io.schemagov.rules;
+
+import io.schemagov.model.ColumnSnapshot;
+import io.schemagov.model.IndexSnapshot;
+import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the table rules read from one snapshot, worked out once instead of by each of two dozen rules: whether it
+ * is a table, its columns' types in lower case, their name words, its columns by name and its valid indexes' shapes.
+ */
+final class TableFacts {
+
+    /**
+     * The last snapshot judged on this thread: the engine runs every table rule over one snapshot before the next.
+     * Keyed by identity (and by the identity of its column list, which a setter would replace): rules never change
+     * the snapshot they are given.
+     */
+    private static final ThreadLocal<TableFacts> LAST = new ThreadLocal<>();
+
+    private final TableSnapshot table;
+    private final List<ColumnSnapshot> columns;
+    private final boolean isTable;
+    private final String[] types;
+    private final List<List<String>> words;
+    private Map<String, ColumnSnapshot> byName;
+    private List<IndexShape> validShapes;
+
+    private TableFacts(TableSnapshot table) {
+        this.table = table;
+        this.columns = table.getColumns();
+        this.isTable = EventTables.isTable(table);
+        this.types = new String[columns.size()];
+        this.words = new ArrayList<>(columns.size());
+        for (int i = 0; i < types.length; i++) {
+            types[i] = DesignColumns.type(columns.get(i));
+            words.add(null);
+        }
+    }
+
+    static TableFacts of(TableSnapshot table) {
+        TableFacts last = LAST.get();
+        if (last != null && last.table == table && last.columns == table.getColumns()) {
+            return last;
+        }
+        TableFacts facts = new TableFacts(table);
+        LAST.set(facts);
+        return facts;
+    }
+
+    /** Whether the snapshot is of a table (plain or partitioned), the only kind the design rules judge. */
+    boolean isTable() {
+        return isTable;
+    }
+
+    List<ColumnSnapshot> columns() {
+        return columns;
+    }
+
+    /** The type of the column at this position of {@link #columns()}, as {@link DesignColumns#type} gives it. */
+    String type(int column) {
+        return types[column];
+    }
+
+    /** Whether the column at this position is a scalar character type, as {@link DesignColumns#isString} says. */
+    boolean isString(int column) {
+        return DesignColumns.isString(columns.get(column), types[column]);
+    }
+
+    /** The lower-case words of the name of the column at this position, as {@link DesignColumns#words} gives them. */
+    List<String> words(int column) {
+        List<String> known = words.get(column);
+        if (known == null) {
+            known = Collections.unmodifiableList(DesignColumns.words(columns.get(column).getName()));
+            words.set(column, known);
+        }
+        return known;
+    }
+
+    /** The columns by name; the first of two of the same name wins. */
+    Map<String, ColumnSnapshot> byName() {
+        if (byName == null) {
+            byName = new HashMap<>();
+            for (ColumnSnapshot column : columns) {
+                byName.putIfAbsent(column.getName(), column);
+            }
+        }
+        return byName;
+    }
+
+    /** The shapes of the valid indexes, in the snapshot's order. */
+    List<IndexShape> validShapes() {
+        if (validShapes == null) {
+            List<IndexShape> shapes = new ArrayList<>();
+            for (IndexSnapshot index : table.getIndexes()) {
+                if (index.getValid()) {
+                    shapes.add(IndexShape.of(index));
+                }
+            }
+            validShapes = List.copyOf(shapes);
+        }
+        return validShapes;
+    }
+}

@@ -1,0 +1,112 @@
+package io.schemagov.quickstart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schemagov.devstack.MariaDbServer;
+import io.schemagov.devstack.PostgresServer;
+import io.schemagov.devstack.SharedStack;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quick start's MariaDB sandbox through the whole pipeline: its baseline and its DDL become findings in
+ * Elasticsearch, its row changes masked audit records, beside a PostgreSQL source.
+ */
+class MariaDbPlatformIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SOURCE = "\"" + MariaDbSandbox.SOURCE + "\"";
+    private static MariaDbServer mariaDb;
+    private static Platform platform;
+
+    @BeforeAll
+    static void start() throws Exception {
+        PostgresServer postgres = SharedStack.postgres();
+        postgres.createDatabase("maria_platform_pg");
+        mariaDb = SharedStack.mariaDb();
+        List<String> mariaDbSource = MariaDbSandbox.seed(mariaDb, 0);
+        platform = Platform.start(new Platform.Settings(SharedStack.kafka().bootstrapServers(),
+                SharedStack.elasticsearch().httpUrl(), "maria-platform-pg", postgres.jdbcUrl("maria_platform_pg"),
+                PostgresServer.USER, PostgresServer.PASSWORD, List.of(), List.of(),
+                Files.createTempDirectory("maria-platform-it"), 0), List.of(), mariaDbSource);
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    @Test
+    void theBaselineOfTheMariaDbSandboxFindsItsDesignProblems() throws Exception {
+        awaitHits("schemagov-findings", "database:" + SOURCE + " AND table:audit_log AND ruleId:mysql-non-innodb-engine",
+                hits -> hits.size() == 1);
+        awaitHits("schemagov-findings", "database:" + SOURCE + " AND table:audit_log AND ruleId:primary-key-missing",
+                hits -> hits.size() == 1);
+        awaitHits("schemagov-findings", "database:" + SOURCE + " AND table:orders AND ruleId:mysql-float-for-money",
+                hits -> hits.size() == 1);
+        assertThat(search("schemagov-findings", "database:" + SOURCE + " AND ruleId:index-without-concurrently")).isEmpty();
+    }
+
+    @Test
+    void anAlterWithAlgorithmCopyBecomesAFinding() throws Exception {
+        sql("ALTER TABLE customers ADD COLUMN phone varchar(20) AFTER email, ALGORITHM=COPY");
+        JsonNode finding = awaitHits("schemagov-findings", "database:" + SOURCE + " AND ruleId:mysql-algorithm-copy",
+                hits -> hits.size() == 1).get(0).path("_source");
+        assertThat(finding.path("message").asText()).contains("sandbox.customers");
+        assertThat(finding.path("statement").asText()).contains("ALGORITHM=COPY");
+    }
+
+    @Test
+    void aRowChangeBecomesAMaskedAuditRecord() throws Exception {
+        sql("INSERT INTO customers (email, name) VALUES ('ann@example.com', 'Ann')");
+        JsonNode audit = awaitHits("schemagov-audit", "database:" + SOURCE + " AND table:\"sandbox.customers\"",
+                hits -> hits.size() >= 1).get(0).path("_source");
+        assertThat(audit.path("operation").asText()).isEqualTo("INSERT");
+        assertThat(audit.path("after").path("name").asText()).isEqualTo("Ann");
+        assertThat(audit.path("after").path("email").asText()).doesNotContain("ann@");
+    }
+
+    private static JsonNode awaitHits(String index, String query, Predicate<JsonNode> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode hits = search(index, query);
+        while (!done.test(hits) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            hits = search(index, query);
+        }
+        assertThat(done.test(hits)).as("%s q=%s: %s", index, query, hits).isTrue();
+        return hits;
+    }
+
+    private static JsonNode search(String index, String query) throws Exception {
+        String base = SharedStack.elasticsearch().httpUrl();
+        HTTP.send(HttpRequest.newBuilder(URI.create(base + "/" + index + "/_refresh"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/" + index + "/_search?size=1000&q="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .path("hits").path("hits");
+    }
+
+    private static void sql(String... statements) throws Exception {
+        try (Connection connection = mariaDb.connect("sandbox"); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+}
