@@ -116,7 +116,8 @@ public class IngestService implements SmartLifecycle {
         BinlogSchemaChanges schemaChanges = new BinlogSchemaChanges(() -> installer.open(source));
         catalogs.add(schemaChanges);
         SourceStream stream = new SourceStream(source, properties.stateDirectory(),
-                new ChangeRecordMapper(source.name(), topics, masking, chains, schemaChanges), publisher);
+                new ChangeRecordMapper(source.name(), topics, masking, chains, schemaChanges), publisher,
+                metrics.source(source.name()));
         streams.add(stream);
         stream.start();
         log.info("source '{}' ({}, {}) streaming from the binlog; audited tables {}", source.name(), source.kind(),

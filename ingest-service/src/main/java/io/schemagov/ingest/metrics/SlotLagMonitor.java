@@ -20,7 +20,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads, every {@code schemagov.ingest.slot-lag.interval}, how many bytes of WAL each source's replication
+ * Reads, every {@code schemagov.ingest.slot-lag.interval}, how many bytes of WAL each PostgreSQL source's replication
  * slot holds back, into the gauge {@link IngestMetrics#SLOT_LAG}. The gauge is NaN while the slot does not exist
  * or the database cannot be read, so that a dashboard shows a gap rather than a reassuring zero.
  */
@@ -61,6 +61,9 @@ public class SlotLagMonitor implements SmartLifecycle {
     public synchronized void start() {
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "slot-lag"));
         for (SourceProperties source : ingest.sources()) {
+            if (source.isBinlog()) {
+                continue; // MariaDB/MySQL keep no replication slot: the binlog's retention is the server's own setting
+            }
             SlotLag lag = new SlotLag();
             IngestMetrics.slotLag(registry, source.name(), lag::bytes);
             scheduler.scheduleWithFixedDelay(() -> lag.bytes = read(source), 0, properties.interval().toMillis(),

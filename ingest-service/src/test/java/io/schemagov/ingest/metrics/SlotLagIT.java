@@ -53,11 +53,13 @@ class SlotLagIT {
     }
 
     @Test
-    void monitorPublishesTheLagPerSourceAndNaNForASourceWithoutItsSlot() throws InterruptedException {
+    void monitorPublishesTheLagPerPostgresSourceAndNaNForASourceWithoutItsSlot() throws InterruptedException {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         SourceProperties withSlot = source("lagging", SLOT);
         SourceProperties withoutSlot = source("slotless", "schemagov_no_such_slot");
-        SlotLagMonitor monitor = new SlotLagMonitor(new IngestProperties(List.of(withSlot, withoutSlot), null,
+        SourceProperties binlog = new SourceProperties("binlog", "jdbc:mariadb://localhost:9/shop", "u", "", List.of(), List.of(),
+                true, "", "", false, null, 0);
+        SlotLagMonitor monitor = new SlotLagMonitor(new IngestProperties(List.of(withSlot, withoutSlot, binlog), null,
                 null, null), new SlotLagProperties(Duration.ofSeconds(1)), registry);
         monitor.start();
         try {
@@ -67,6 +69,7 @@ class SlotLagIT {
             }
             assertThat(lag(registry, "lagging")).isGreaterThan(500_000);
             assertThat(lag(registry, "slotless")).isNaN();
+            assertThat(registry.find(IngestMetrics.SLOT_LAG).tag("source", "binlog").gauge()).isNull();
         } finally {
             monitor.stop();
         }
@@ -78,6 +81,6 @@ class SlotLagIT {
 
     private static SourceProperties source(String name, String slot) {
         return new SourceProperties(name, postgres.jdbcUrl(DATABASE), PostgresServer.USER, PostgresServer.PASSWORD, List.of(),
-                List.of(), true, slot, "", false);
+                List.of(), true, slot, "", false, null, 0);
     }
 }
