@@ -26,7 +26,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableConfigurationProperties(AccessProperties.class)
 class SecurityConfiguration {
 
-    /** Reachable without a login: the login page and what it loads, its options, and the health probes. */
+    /** Reachable without a login: the login page and what it loads, its options, the health probes and the metrics. */
     static final String[] PUBLIC = {"/login.html", "/login.js", "/app.css", "/favicon.ico", "/webjars/**",
         "/login/options", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error"};
 
