@@ -3,10 +3,10 @@ package io.schemagov.dashboard.audit;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.schemagov.dashboard.api.ApiException;
+import io.schemagov.dashboard.api.Parameters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -84,14 +84,6 @@ class AuditController {
     }
 
     private static Instant instant(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badParameter(parameter, "must be an ISO-8601 instant such as 2026-11-20T00:00:00Z, got '"
-                    + value + "'");
-        }
+        return Parameters.instant(parameter, value);
     }
 }

@@ -10,11 +10,10 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schemagov.dashboard.api.ApiException;
+import io.schemagov.dashboard.api.Parameters;
 import io.schemagov.dashboard.api.SearchCalls;
 import io.schemagov.dashboard.api.SortValues;
 import io.schemagov.model.ElasticsearchIndices;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +54,8 @@ class AuditRecordsController {
         if (size < 1 || size > MAX_SIZE) {
             throw ApiException.badParameter("size", "must be between 1 and " + MAX_SIZE);
         }
-        List<Query> filters = AuditQueries.period(database, blankToNull(table), instant("from", from), instant("to", to));
+        List<Query> filters = AuditQueries.period(database, Parameters.blankToNull(table), Parameters.instant("from", from),
+                Parameters.instant("to", to));
         if (operation != null && !operation.isBlank()) {
             String op = operation.trim().toUpperCase(Locale.ROOT);
             if (!OPERATIONS.contains(op)) {
@@ -107,20 +107,5 @@ class AuditRecordsController {
         } catch (IllegalArgumentException e) {
             throw ApiException.badParameter("after", "malformed cursor; use the 'next' value of a previous page");
         }
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badParameter(name, "must be an ISO-8601 instant such as 2026-11-20T00:00:00Z");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

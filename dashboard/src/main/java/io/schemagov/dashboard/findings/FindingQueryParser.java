@@ -1,9 +1,9 @@
 package io.schemagov.dashboard.findings;
 
 import io.schemagov.dashboard.api.ApiException;
+import io.schemagov.dashboard.api.Parameters;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,13 +93,13 @@ final class FindingQueryParser {
         return Severity.parse(value)
                 .map(Enum::name)
                 .orElseThrow(() -> ApiException.badParameter("severity",
-                        "unknown severity '" + abbreviate(value) + "'; expected one of " + Severity.allNames()));
+                        "unknown severity '" + Parameters.abbreviate(value) + "'; expected one of " + Severity.allNames()));
     }
 
     private static String status(String value) {
         String status = value.toLowerCase(Locale.ROOT);
         if (!STATUSES.contains(status)) {
-            throw ApiException.badParameter("status", "unknown status '" + abbreviate(value)
+            throw ApiException.badParameter("status", "unknown status '" + Parameters.abbreviate(value)
                     + "'; expected open, acknowledged, suppressed or resolved");
         }
         return status;
@@ -110,7 +110,7 @@ final class FindingQueryParser {
             return FindingSort.NEWEST;
         }
         return FindingSort.parse(value).orElseThrow(() -> ApiException.badParameter("sort",
-                "unknown order '" + abbreviate(value) + "'; expected newest, oldest or severity"));
+                "unknown order '" + Parameters.abbreviate(value) + "'; expected newest, oldest or severity"));
     }
 
     private static String text(String value) {
@@ -121,15 +121,7 @@ final class FindingQueryParser {
     }
 
     static Instant instant(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badParameter(name, "not an ISO-8601 instant such as 2026-11-01T00:00:00Z: '"
-                    + abbreviate(value) + "'");
-        }
+        return Parameters.instant(name, value);
     }
 
     /** {@code 30m}, {@code 24h}, {@code 7d}, {@code 2w}. */
@@ -137,7 +129,7 @@ final class FindingQueryParser {
         Matcher m = RELATIVE.matcher(value.toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw ApiException.badParameter("since", "expected a period such as 30m, 24h, 7d or 2w, got '"
-                    + abbreviate(value) + "'");
+                    + Parameters.abbreviate(value) + "'");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
@@ -164,7 +156,7 @@ final class FindingQueryParser {
         try {
             size = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw ApiException.badParameter("size", "not a number: '" + abbreviate(value) + "'");
+            throw ApiException.badParameter("size", "not a number: '" + Parameters.abbreviate(value) + "'");
         }
         if (size < 1 || size > MAX_SIZE) {
             throw ApiException.badParameter("size", "must be between 1 and " + MAX_SIZE + ", was " + size);
@@ -184,10 +176,5 @@ final class FindingQueryParser {
         } catch (IllegalArgumentException e) {
             throw ApiException.badParameter("after", "malformed cursor; use the 'next' value of a previous page");
         }
-    }
-
-    /** Echoes client input back only in short form, so error bodies stay small. */
-    static String abbreviate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
     }
 }

@@ -1,9 +1,9 @@
 package io.schemagov.dashboard.overview;
 
 import io.schemagov.dashboard.api.ApiException;
+import io.schemagov.dashboard.api.Parameters;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,8 @@ class OverviewController {
     @GetMapping("/api/overview")
     Overview overview(@RequestParam(defaultValue = "7d") String since, @RequestParam(required = false) String to,
             @RequestParam(required = false) String database) {
-        Instant end = to == null ? Instant.now() : instant(to);
+        Instant parsed = Parameters.instant("to", to);
+        Instant end = parsed == null ? Instant.now() : parsed;
         return queries.overview(end.minus(period(since)), end, database == null || database.isBlank() ? null : database);
     }
 
@@ -44,13 +45,5 @@ class OverviewController {
             throw ApiException.badParameter("since", "at most a year");
         }
         return period;
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badParameter("to", "not an ISO-8601 instant");
-        }
     }
 }

@@ -1,9 +1,12 @@
 package io.schemagov.dashboard.tables;
 
+import static io.schemagov.dashboard.api.Parameters.blankToNull;
+import static io.schemagov.dashboard.api.Parameters.required;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schemagov.dashboard.api.ApiException;
+import io.schemagov.dashboard.api.Parameters;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,12 +66,7 @@ class TablesController {
         required("schema", schema);
         required("table", table);
         required("time", time);
-        Instant moment;
-        try {
-            moment = Instant.parse(time);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badParameter("time", "not an ISO-8601 instant");
-        }
+        Instant moment = Parameters.instant("time", time);
         return queries.at(database, schema, table, moment).orElseThrow(() -> ApiException.notFound(
                 "no schema history for " + schema + "." + table + " at " + time));
     }
@@ -99,15 +97,5 @@ class TablesController {
         required("database", database);
         return SchemaDiagram.of(queries.latest(database, blankToNull(schema), true),
                 queries.openFindingsByTable(database));
-    }
-
-    private static void required(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.badParameter(name, "required");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }
