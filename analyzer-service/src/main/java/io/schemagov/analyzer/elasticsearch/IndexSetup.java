@@ -2,11 +2,20 @@ package io.schemagov.analyzer.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
+import co.elastic.clients.elasticsearch.indices.GetMappingResponse;
+import co.elastic.clients.elasticsearch.indices.get_mapping.IndexMappingRecord;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schemagov.model.ElasticsearchIndices;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -75,13 +84,34 @@ public class IndexSetup {
         }
     }
 
-    /** Daily audit indices made by an older version get the template's newer fields too. */
+    /**
+     * Daily audit indices made by an older version get the template's newer fields too; the fields they have keep
+     * their parameters (an older index keeps, say, doc values the template no longer asks for).
+     */
     private void updateAuditIndices() throws IOException {
-        if (client.indices().exists(e -> e.index(ElasticsearchIndices.AUDIT_INDEX_PREFIX + "*").allowNoIndices(false)
-                .ignoreUnavailable(true)).value()) {
-            String mappings = JSON.readTree(ElasticsearchIndices.auditTemplate()).path("template").path("mappings").toString();
-            client.indices().putMapping(p -> p.index(ElasticsearchIndices.AUDIT_INDEX_PREFIX + "*")
-                    .withJson(new StringReader(mappings)));
+        JsonNode wanted = JSON.readTree(ElasticsearchIndices.auditTemplate()).path("template").path("mappings");
+        GetMappingResponse existing = client.indices().getMapping(g -> g.index(ElasticsearchIndices.AUDIT_INDEX_PREFIX + "*")
+                .ignoreUnavailable(true).allowNoIndices(true));
+        for (Map.Entry<String, IndexMappingRecord> index : existing.result().entrySet()) {
+            Set<String> fields = new HashSet<>();
+            collectFields(index.getValue().mappings().properties(), "", fields);
+            Optional<ObjectNode> growth = MappingGrowth.missing(wanted, fields);
+            if (growth.isPresent()) {
+                client.indices().putMapping(p -> p.index(index.getKey()).withJson(new StringReader(growth.get().toString())));
+                log.info("audit index {} gained the fields {}", index.getKey(), growth.get().path("properties").toString());
+            }
+        }
+    }
+
+    private static void collectFields(Map<String, Property> properties, String prefix, Set<String> into) {
+        for (Map.Entry<String, Property> property : properties.entrySet()) {
+            String path = prefix + property.getKey();
+            into.add(path);
+            if (property.getValue().isObject()) {
+                collectFields(property.getValue().object().properties(), path + ".", into);
+            } else if (property.getValue().isNested()) {
+                collectFields(property.getValue().nested().properties(), path + ".", into);
+            }
         }
     }
 
