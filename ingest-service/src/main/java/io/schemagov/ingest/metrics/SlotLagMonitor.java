@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +44,7 @@ public class SlotLagMonitor implements SmartLifecycle {
     private final CaptureInstaller connections = new CaptureInstaller();
     private volatile ScheduledExecutorService scheduler;
 
+    @Autowired
     public SlotLagMonitor(IngestProperties ingest, SlotLagProperties properties, MeterRegistry registry,
                           SourceHealthSink health) {
         this(ingest, properties, registry, health, Clock.systemUTC());
