@@ -2,7 +2,6 @@ package io.schemagov.analyzer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.schemagov.devstack.KafkaBroker;
 import io.schemagov.devstack.SharedStack;
 import io.schemagov.model.EventCodec;
@@ -11,6 +10,8 @@ import io.schemagov.rules.Finding;
 import io.schemagov.rules.RuleEngine;
 import io.schemagov.rules.RuleScope;
 import java.io.File;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,21 +107,19 @@ class ScaleOutIT {
                     .isLessThan(TABLES_PER_WAVE);
         }
 
-        // Abruptly: the separate JVM is killed; its partitions wait for its session to time out, then move.
+        // Abruptly, mid-stream: the separate JVM is killed while a wave is produced; its partitions wait for its
+        // session to time out, then move, and what it wrote but had not committed is analysed again.
+        CompletableFuture<Void> duringKill = produceAsync("b");
+        Thread.sleep(100);
         separate.destroyForcibly().waitFor();
-        wave("b", 0);
+        duringKill.get();
         awaitGroup(GROUP, 2, "two analyzers left after the kill");
-        // Gracefully, mid-stream: the second in-process analyzer leaves while a wave is being produced.
-        CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> {
-            try {
-                wave("c", 5);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        // Gracefully, mid-stream: the second in-process analyzer leaves while a wave is produced.
+        CompletableFuture<Void> duringClose = produceAsync("c");
         Thread.sleep(50);
         analyzers.remove(1).close();
-        producing.get();
+        duringClose.get();
+        awaitGroup(GROUP, 1, "the last analyzer holding every partition");
         wave("d", 0);
         // Tables of the first wave, analysed before the partitions moved, fixed now: their state findings resolve.
         for (int i = 0; i < TABLES_PER_WAVE; i++) {
@@ -149,6 +148,16 @@ class ScaleOutIT {
         static final String FINDINGS = "schemagov-findings";
         static final String HISTORY = "schemagov-schema-history";
         static final String AUDIT = "schemagov-audit";
+    }
+
+    private static CompletableFuture<Void> produceAsync(String prefix) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                wave(prefix, 5);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** One table without a primary key per event, and one row of it, keyed by table as the ingest keys them. */
@@ -245,8 +254,8 @@ class ScaleOutIT {
     private static long count(String index, String query) throws Exception {
         elasticsearch.refresh(index);
         String database = "database:\"" + DATABASE + "\"";
-        JsonNode hits = elasticsearch.search(index, query.equals("*") ? database : database + " AND (" + query + ")");
-        return hits.size();
+        String q = query.equals("*") ? database : database + " AND (" + query + ")";
+        return elasticsearch.get("/" + index + "/_count?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).path("count").asLong();
     }
 
     private static long deadLetters() {
