@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schemagov.devstack.KafkaBroker;
 import io.schemagov.devstack.SharedStack;
+import io.schemagov.model.ElasticsearchIndices;
 import io.schemagov.model.EventCodec;
 import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.rules.Finding;
@@ -132,22 +133,15 @@ class ScaleOutIT {
         awaitCount("ruleId:primary-key-missing AND status:resolved", TABLES_PER_WAVE, "the fixed tables resolved");
         awaitCount("ruleId:primary-key-missing", 4 * TABLES_PER_WAVE, "every wave's primary-key-missing finding");
         awaitCount("*", expectedFindings.size(), "every finding of every event");
-        awaitCount(ElasticsearchIndicesNames.HISTORY, "*", events, "a schema history document per schema change");
-        awaitCount(ElasticsearchIndicesNames.AUDIT, "*", 4 * TABLES_PER_WAVE, "an audit record per data change");
+        awaitCount(ElasticsearchIndices.SCHEMA_HISTORY, "*", events, "a schema history document per schema change");
+        awaitCount(ElasticsearchIndices.AUDIT_ALIAS, "*", 4 * TABLES_PER_WAVE, "an audit record per data change");
         Thread.sleep(3_000); // anything late or repeated would show now
-        assertThat(count(ElasticsearchIndicesNames.FINDINGS, "*")).isEqualTo(expectedFindings.size());
-        assertThat(count(ElasticsearchIndicesNames.FINDINGS, "ruleId:primary-key-missing AND status:open"))
+        assertThat(count(ElasticsearchIndices.FINDINGS, "*")).isEqualTo(expectedFindings.size());
+        assertThat(count(ElasticsearchIndices.FINDINGS, "ruleId:primary-key-missing AND status:open"))
                 .isEqualTo(3 * TABLES_PER_WAVE);
-        assertThat(count(ElasticsearchIndicesNames.HISTORY, "*")).isEqualTo(events);
-        assertThat(count(ElasticsearchIndicesNames.AUDIT, "*")).isEqualTo(4 * TABLES_PER_WAVE);
+        assertThat(count(ElasticsearchIndices.SCHEMA_HISTORY, "*")).isEqualTo(events);
+        assertThat(count(ElasticsearchIndices.AUDIT_ALIAS, "*")).isEqualTo(4 * TABLES_PER_WAVE);
         assertThat(deadLetters()).isZero();
-    }
-
-    /** Names of the indices, kept here so the queries above read plainly. */
-    private static final class ElasticsearchIndicesNames {
-        static final String FINDINGS = "schemagov-findings";
-        static final String HISTORY = "schemagov-schema-history";
-        static final String AUDIT = "schemagov-audit";
     }
 
     private static CompletableFuture<Void> produceAsync(String prefix) {
@@ -238,7 +232,7 @@ class ScaleOutIT {
     }
 
     private static void awaitCount(String query, int expected, String what) throws Exception {
-        awaitCount(ElasticsearchIndicesNames.FINDINGS, query, expected, what);
+        awaitCount(ElasticsearchIndices.FINDINGS, query, expected, what);
     }
 
     private static void awaitCount(String index, String query, int expected, String what) throws Exception {
