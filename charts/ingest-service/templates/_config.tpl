@@ -13,7 +13,8 @@
 {{- $_ := set $masking "hash-key" "${MASKING_HASH_KEY}" -}}
 {{- end -}}
 {{- $kafka := dict "bootstrap-servers" (include "ingest.kafkaBootstrapServers" .) "partitions" .Values.kafka.partitions "replication-factor" .Values.kafka.replicationFactor -}}
-{{- $ingest := dict "state-directory" (printf "%s/ingest" .Values.persistence.mountPath) "kafka" $kafka "sources" $sources "masking" $masking -}}
+{{- $slotLag := dict "interval" .Values.slotLag.interval "threshold" .Values.slotLag.threshold -}}
+{{- $ingest := dict "state-directory" (printf "%s/ingest" .Values.persistence.mountPath) "kafka" $kafka "sources" $sources "masking" $masking "slot-lag" $slotLag -}}
 {{- $generated := dict "server" (dict "port" .Values.containerPorts.http) "schemagov" (dict "ingest" $ingest) -}}
 {{- toYaml (mustMergeOverwrite $generated (deepCopy .Values.config)) -}}
 {{- end -}}

@@ -28,6 +28,7 @@ class AnalyzerPipelineIT {
     private static final String SCHEMA_TOPIC = "schemagov.schema-changes";
     private static final String DATA_TOPIC = "schemagov.data-changes";
     private static final String DLT = "schemagov.dlt";
+    private static final String HEALTH_TOPIC = "schemagov.source-health";
     private static KafkaBroker kafka;
     private static KafkaProducer<String, byte[]> producer;
     private static ElasticsearchProbe elasticsearch;
@@ -36,7 +37,7 @@ class AnalyzerPipelineIT {
     @BeforeAll
     static void start() {
         kafka = SharedStack.kafka();
-        kafka.createTopics(Set.of(SCHEMA_TOPIC, DATA_TOPIC, DLT), 3);
+        kafka.createTopics(Set.of(SCHEMA_TOPIC, DATA_TOPIC, DLT, HEALTH_TOPIC), 3);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
         elasticsearch = new ElasticsearchProbe(SharedStack.elasticsearch().httpUrl());
@@ -113,6 +114,38 @@ class AnalyzerPipelineIT {
             assertThat(KafkaProbe.header(dead, "schemagov.dlt.original-topic")).isEqualTo(SCHEMA_TOPIC);
             assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not avro at all");
         }
+    }
+
+    @Test
+    void slotLagOverTheThresholdIsAFindingResolvedByALaterReadingUnderIt() throws Exception {
+        send(HEALTH_TOPIC, "db8", EventCodec.encode(health("db8", 50_000)));
+        JsonNode finding = elasticsearch.await("schemagov-findings", "database:db8 AND ruleId:replication-slot-lag AND status:open",
+                hits -> hits.size() == 1).get(0).path("_source");
+        assertThat(finding.path("severity").asText()).isEqualTo("CRITICAL");
+        assertThat(finding.path("object").asText()).isEqualTo("schemagov_db8");
+        assertThat(finding.path("lagBytes").asLong()).isEqualTo(50_000);
+        send(HEALTH_TOPIC, "db8", EventCodec.encode(health("db8", 10)));
+        elasticsearch.await("schemagov-findings", "database:db8 AND ruleId:replication-slot-lag AND status:resolved",
+                hits -> hits.size() == 1);
+    }
+
+    @Test
+    void malformedSourceHealthEventGoesToTheDeadLetterTopicWithTheReason() throws Exception {
+        send(HEALTH_TOPIC, "db9", "garbage".getBytes(StandardCharsets.UTF_8));
+        send(HEALTH_TOPIC, "db9-negative", EventCodec.encode(health("db9", -5)));
+        // One reader each: a reader that found one key has consumed past the records polled with it.
+        try (KafkaConsumer<String, byte[]> dlt = consumer(DLT); KafkaConsumer<String, byte[]> again = consumer(DLT)) {
+            assertThat(KafkaProbe.header(KafkaProbe.awaitRecord(dlt, "db9"), "schemagov.dlt.reason"))
+                    .startsWith("not a SourceHealthEvent");
+            ConsumerRecord<String, byte[]> negative = KafkaProbe.awaitRecord(again, "db9-negative");
+            assertThat(KafkaProbe.header(negative, "schemagov.dlt.reason")).startsWith("SourceHealthEvent out of range: lag -5");
+            assertThat(KafkaProbe.header(negative, "schemagov.dlt.original-topic")).isEqualTo(HEALTH_TOPIC);
+        }
+    }
+
+    private static io.schemagov.model.SourceHealthEvent health(String database, long lag) {
+        return io.schemagov.model.SourceHealthEvent.newBuilder().setDatabase(database).setSlot("schemagov_" + database)
+                .setLagBytes(lag).setThresholdBytes(1024).setObservedAt(java.time.Instant.now()).build();
     }
 
     @Test

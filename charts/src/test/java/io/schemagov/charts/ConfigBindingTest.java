@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.schemagov.analyzer.alerts.AlertProperties;
 import io.schemagov.analyzer.config.AnalyzerProperties;
 import io.schemagov.ingest.config.IngestProperties;
+import io.schemagov.ingest.config.SlotLagProperties;
 import io.schemagov.ingest.mapping.ColumnMasking;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -55,6 +56,10 @@ class ConfigBindingTest {
         assertThat(ingest.stateDirectory()).isEqualTo(Path.of("/var/lib/schemagov/ingest"));
         assertThat(ingest.kafka().bootstrapServers()).isEqualTo("broker-0:9092,broker-1:9092");
         assertThat(ingest.kafka().replicationFactor()).isEqualTo((short) 3);
+        assertThat(ingest.kafka().partitions()).isEqualTo(12);
+        SlotLagProperties slotLag = binder.bind("schemagov.ingest.slot-lag", Bindable.of(SlotLagProperties.class), validating()).get();
+        assertThat(slotLag.interval()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(slotLag.threshold()).isEqualTo(org.springframework.util.unit.DataSize.ofGigabytes(20));
         assertThat(ingest.masking().hashKey()).isEqualTo("hmac-key");
         assertThat(ingest.masking().effectiveDefaultAction()).isEqualTo(ColumnMasking.Action.HASH);
         assertThat(ingest.masking().policies()).hasSize(1);
@@ -69,6 +74,8 @@ class ConfigBindingTest {
 
         assertThat(ingest.sources()).singleElement().satisfies(source -> assertThat(source.password()).isEmpty());
         assertThat(ingest.stateDirectory()).isEqualTo(Path.of("/data/ingest"));
+        SlotLagProperties slotLag = binder.bind("schemagov.ingest.slot-lag", Bindable.of(SlotLagProperties.class), validating()).get();
+        assertThat(slotLag.threshold()).isEqualTo(org.springframework.util.unit.DataSize.ofGigabytes(1));
         assertThat(binder.bind("server.port", Integer.class).get()).isEqualTo(8081);
     }
 

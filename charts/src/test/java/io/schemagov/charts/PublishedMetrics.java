@@ -53,7 +53,7 @@ final class PublishedMetrics {
         analyzer.bulkFailures("request", 1);
         analyzer.alert("ops", true);
         IngestMetrics ingest = new IngestMetrics(registry, new KafkaProperties("localhost:9092", "schemagov.schema-changes",
-                "schemagov.data-changes", "schemagov.dlt", 3, (short) 1, 1), Clock.systemUTC());
+                "schemagov.data-changes", "schemagov.dlt", "schemagov.source-health", 3, (short) 1, 1), Clock.systemUTC());
         ingest.source("orders-db").published(List.of(OutboundRecord.of("schemagov.dlt", "key", new byte[0])));
         IngestMetrics.slotLag(registry, "orders-db", () -> 1024);
         // The analyzer binds its consumers' own metrics; a consumer that never polls connects nowhere.

@@ -38,6 +38,31 @@ public final class EventCodec {
         }
     }
 
+    public static byte[] encode(SourceHealthEvent event) {
+        try {
+            return toArray(event.toByteBuffer());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode source health event", e);
+        }
+    }
+
+    /** @throws MalformedEventException when the bytes are not a source health event, or one with a negative lag or threshold */
+    public static SourceHealthEvent decodeSourceHealth(byte[] bytes) {
+        requirePayload(bytes);
+        SourceHealthEvent event;
+        try {
+            event = SourceHealthEvent.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedEventException("not a SourceHealthEvent: " + describe(e), e);
+        }
+        if (event.getLagBytes() < 0 || event.getThresholdBytes() <= 0 || event.getDatabase().isBlank()
+                || event.getSlot().isBlank()) {
+            throw new MalformedEventException("SourceHealthEvent out of range: lag " + event.getLagBytes() + ", threshold "
+                    + event.getThresholdBytes() + ", database '" + event.getDatabase() + "', slot '" + event.getSlot() + "'", null);
+        }
+        return event;
+    }
+
     /** @throws MalformedEventException when the bytes are not an alert event */
     public static AlertEvent decodeAlert(byte[] bytes) {
         requirePayload(bytes);

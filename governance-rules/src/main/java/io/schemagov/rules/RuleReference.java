@@ -1,5 +1,6 @@
 package io.schemagov.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Renders the rule catalogue as Markdown, so the published reference is always the rules' own metadata. */
@@ -8,6 +9,7 @@ public final class RuleReference {
     private RuleReference() {
     }
 
+    /** The given rules, then the source health rule ({@link ReplicationSlotLagRule}), which is not a {@link Rule}. */
     public static String markdown(List<Rule> rules) {
         StringBuilder out = new StringBuilder()
                 .append("# Rule reference\n\n")
@@ -17,15 +19,17 @@ public final class RuleReference {
                 .append(" every change and in the baseline, and their findings are resolved when the table is fixed.\n\n")
                 .append("Each rule shows SQL it fires on and SQL that does the job without firing it; `RuleExamplesTest`")
                 .append(" runs both through the rule, so the examples cannot drift from the code, and `RuleExamplesIT`")
-                .append(" (ingest-service) runs the table-state ones that create their own table on a real PostgreSQL.\n\n")
+                .append(" (ingest-service) runs the table-state ones that create their own table on a real PostgreSQL.")
+                .append(" The source rule judges the ingest's replication slot lag readings, not SQL: its examples show")
+                .append(" the situation and are not run.\n\n")
                 .append("| id | title | applies to | default severity |\n|---|---|---|---|\n");
-        for (Rule rule : rules) {
-            RuleInfo info = rule.info();
+        List<RuleInfo> infos = new ArrayList<>(rules.stream().map(Rule::info).toList());
+        infos.add(ReplicationSlotLagRule.INFO);
+        for (RuleInfo info : infos) {
             out.append("| [`").append(info.id()).append("`](#").append(info.id()).append(") | ").append(info.title())
                     .append(" | ").append(scope(info.scope())).append(" | ").append(info.defaultSeverity()).append(" |\n");
         }
-        for (Rule rule : rules) {
-            RuleInfo info = rule.info();
+        for (RuleInfo info : infos) {
             out.append("\n## ").append(info.id()).append("\n\n")
                     .append("**").append(info.title()).append("** — ").append(scope(info.scope()))
                     .append(", default severity ").append(info.defaultSeverity()).append(".\n\n")
@@ -42,6 +46,10 @@ public final class RuleReference {
     }
 
     private static String scope(RuleScope scope) {
-        return scope == RuleScope.CHANGE ? "change" : "table state";
+        return switch (scope) {
+            case CHANGE -> "change";
+            case TABLE_STATE -> "table state";
+            case SOURCE_STATE -> "source";
+        };
     }
 }

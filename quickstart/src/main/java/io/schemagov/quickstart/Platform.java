@@ -3,6 +3,7 @@ package io.schemagov.quickstart;
 import io.schemagov.analyzer.AnalyzerApplication;
 import io.schemagov.dashboard.DashboardApplication;
 import io.schemagov.ingest.IngestApplication;
+import io.schemagov.ingest.engine.IngestService;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -95,6 +96,19 @@ public final class Platform implements AutoCloseable {
         if (ingest != null) {
             ingest.close();
             ingest = null;
+        }
+    }
+
+    /**
+     * Stops or restarts the ingest's change streams only, while the rest of the ingest (its slot lag monitor, its
+     * probes) keeps running: the replication slot then stops advancing, as when a stream is stuck.
+     */
+    public synchronized void streams(boolean running) {
+        IngestService streams = ingest.getBean(IngestService.class);
+        if (running) {
+            streams.start();
+        } else {
+            streams.stop();
         }
     }
 

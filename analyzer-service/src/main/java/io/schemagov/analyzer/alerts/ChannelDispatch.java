@@ -2,10 +2,13 @@ package io.schemagov.analyzer.alerts;
 
 import io.schemagov.analyzer.alerts.AlertMessage.Kind;
 import io.schemagov.analyzer.metrics.AnalyzerMetrics;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +52,7 @@ class ChannelDispatch {
                 statusChanges.put(s.findingId(), s.status());
             }
         }
-        raised.keySet().removeAll(deliveryLog.delivered(name, Kind.ALERT, List.copyOf(raised.keySet())).keySet());
+        raised.keySet().removeAll(alreadyAlerted(raised));
         for (AlertMessage message : AlertMessage.group(name, Kind.ALERT, List.copyOf(raised.values()))) {
             if (bucket.tryAcquire()) {
                 deliver(message);
@@ -62,10 +65,44 @@ class ChannelDispatch {
         }
     }
 
+    /**
+     * The findings whose incident this channel already alerted: delivered, and not resolved since. A state finding
+     * that was resolved and then opens again (a table broken again, a replication slot lagging again) is a new
+     * incident and alerts again.
+     */
+    private Set<String> alreadyAlerted(Map<String, FindingAlert> raised) {
+        Map<String, Map<String, Object>> alerted = deliveryLog.delivered(name, Kind.ALERT, List.copyOf(raised.keySet()));
+        List<String> reopened = alerted.keySet().stream().filter(id -> "open".equals(raised.get(id).status())).toList();
+        Map<String, Map<String, Object>> resolutions = reopened.isEmpty() ? Map.of()
+                : deliveryLog.delivered(name, Kind.RESOLUTION, reopened);
+        Set<String> skip = new HashSet<>(alerted.keySet());
+        resolutions.forEach((id, resolution) -> {
+            if (!before(resolution, alerted.get(id))) {
+                skip.remove(id);
+            }
+        });
+        return skip;
+    }
+
+    /** Whether a delivery log entry was recorded before another (entries without a time count as earliest). */
+    private static boolean before(Map<String, Object> entry, Map<String, Object> other) {
+        Object at = entry.get("at");
+        Object otherAt = other.get("at");
+        if (at == null || otherAt == null) {
+            return at == null && otherAt != null;
+        }
+        return Instant.parse(at.toString()).isBefore(Instant.parse(otherAt.toString()));
+    }
+
     private void resolve(Map<String, String> statusChanges) {
         List<String> ids = List.copyOf(statusChanges.keySet());
         Map<String, Map<String, Object>> alerted = deliveryLog.delivered(name, Kind.ALERT, ids);
-        alerted.keySet().removeAll(deliveryLog.delivered(name, Kind.RESOLUTION, ids).keySet());
+        // Resolved already, unless the resolution ended an earlier incident of the finding than the last alert.
+        deliveryLog.delivered(name, Kind.RESOLUTION, List.copyOf(alerted.keySet())).forEach((id, resolution) -> {
+            if (!before(resolution, alerted.get(id))) {
+                alerted.remove(id);
+            }
+        });
         List<FindingAlert> resolved = alerted.entrySet().stream()
                 .map(e -> DeliveryLog.alerted(e.getKey(), e.getValue(), statusChanges.get(e.getKey()))).toList();
         AlertMessage.group(name, Kind.RESOLUTION, resolved).forEach(this::deliver);

@@ -2,6 +2,7 @@ package io.schemagov.analyzer.catalogue;
 
 import io.schemagov.analyzer.compliance.ComplianceRule;
 import io.schemagov.analyzer.config.RulesInForce;
+import io.schemagov.rules.ReplicationSlotLagRule;
 import io.schemagov.rules.Rule;
 import io.schemagov.rules.RuleCatalog;
 import io.schemagov.rules.RuleEngine;
@@ -29,6 +30,7 @@ final class RuleCatalogue {
     }
 
     /** Document id to document; ids are stable, so a republish overwrites. */
+    @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> documents(RulesInForce rules, RuleEngine engine, Instant now) {
         Set<String> enabled = engine.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
         Map<String, Map<String, Object>> docs = new LinkedHashMap<>();
@@ -46,6 +48,10 @@ final class RuleCatalogue {
             doc.put("details", Map.of("remediation", rule.remediation()));
             docs.put("rule:" + rule.id(), doc);
         }
+        Map<String, Object> slotLag = schemaRule(ReplicationSlotLagRule.INFO, true, rules, now);
+        slotLag.put("family", "source");
+        ((Map<String, Object>) slotLag.get("details")).remove("thresholds"); // the ingest's slot-lag.threshold decides
+        docs.put("rule:" + ReplicationSlotLagRule.ID, slotLag);
         List<ObjectSuppression> suppressions = rules.file().suppressions();
         for (int i = 0; i < suppressions.size(); i++) {
             ObjectSuppression s = suppressions.get(i);

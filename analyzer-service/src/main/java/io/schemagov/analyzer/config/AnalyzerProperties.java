@@ -29,6 +29,8 @@ public record AnalyzerProperties(@Valid @DefaultValue KafkaProperties kafka, @Va
             @NotBlank @DefaultValue("schemagov.schema-changes") String schemaChangesTopic,
             @NotBlank @DefaultValue("schemagov.data-changes") String dataChangesTopic,
             @NotBlank @DefaultValue("schemagov.dlt") String deadLetterTopic,
+            /** Source health events of the ingest (replication slot lag), read by the schema-change loop. */
+            @NotBlank @DefaultValue("schemagov.source-health") String sourceHealthTopic,
             @Min(1) @Max(10000) @DefaultValue("2000") int maxPollRecords) {
     }
 

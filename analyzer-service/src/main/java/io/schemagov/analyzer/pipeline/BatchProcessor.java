@@ -12,6 +12,7 @@ import io.schemagov.analyzer.elasticsearch.BulkWriter;
 import io.schemagov.analyzer.elasticsearch.IndexOperation;
 import io.schemagov.analyzer.elasticsearch.StoredDocuments;
 import io.schemagov.analyzer.findings.FindingDocuments;
+import io.schemagov.analyzer.findings.SourceHealthDocuments;
 import io.schemagov.analyzer.findings.Triage;
 import io.schemagov.analyzer.history.SchemaHistoryDocuments;
 import io.schemagov.analyzer.metrics.AnalyzerMetrics;
@@ -20,7 +21,10 @@ import io.schemagov.model.ElasticsearchIndices;
 import io.schemagov.model.EventCodec;
 import io.schemagov.model.MalformedEventException;
 import io.schemagov.model.SchemaChangeEvent;
+import io.schemagov.model.SourceHealthEvent;
 import io.schemagov.rules.Evaluation;
+import io.schemagov.rules.Finding;
+import io.schemagov.rules.ReplicationSlotLagRule;
 import io.schemagov.rules.RuleEngine;
 import io.schemagov.rules.Severity;
 import java.time.Instant;
@@ -29,6 +33,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,8 +41,8 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * Processes one polled batch: decodes each record, runs the rules, writes findings, schema
- * history and audit records in bulk, and dead-letters what cannot be processed. When it
+ * Processes one polled batch: decodes each record, runs the rules (the replication slot lag rule on source health
+ * events), writes findings, schema history and audit records in bulk, and dead-letters what cannot be processed. When it
  * returns, every record of the batch is either in Elasticsearch or in the dead-letter topic, and
  * the findings Elasticsearch took are queued for alerting.
  */
@@ -56,6 +61,9 @@ public class BatchProcessor {
     private final AuditDocuments audit = new AuditDocuments();
     private final String schemaChangesTopic;
     private final String dataChangesTopic;
+    private final String sourceHealthTopic;
+    private final ReplicationSlotLagRule slotLag = new ReplicationSlotLagRule();
+    private final SourceHealthDocuments sourceHealth = new SourceHealthDocuments();
     private final AnalyzerMetrics metrics;
 
     public BatchProcessor(RuleEngine rules, ComplianceRules compliance, BulkWriter writer, DeadLetterPublisher deadLetters,
@@ -70,6 +78,7 @@ public class BatchProcessor {
         this.findings = new FindingDocuments(rules.rules());
         this.schemaChangesTopic = properties.kafka().schemaChangesTopic();
         this.dataChangesTopic = properties.kafka().dataChangesTopic();
+        this.sourceHealthTopic = properties.kafka().sourceHealthTopic();
     }
 
     /** Writes bound to the record they came from, so a refused write can dead-letter its record. */
@@ -102,6 +111,12 @@ public class BatchProcessor {
                     findingWrites.add(findings.of(event, evaluation, now), record);
                     findingWrites.add(complianceFindings.of(event, noted(compliance.evaluate(event), produced), now), record);
                     recordWrites.add(history.of(event), record);
+                } else if (record.topic().equals(sourceHealthTopic)) {
+                    SourceHealthEvent event = EventCodec.decodeSourceHealth(record.value());
+                    MDC.put("source", event.getDatabase());
+                    Optional<Finding> finding = slotLag.evaluate(event);
+                    finding.ifPresent(f -> produced.add(f.severity()));
+                    findingWrites.add(sourceHealth.of(event, finding, now), record);
                 } else if (record.topic().equals(dataChangesTopic)) {
                     DataChangeEvent event = EventCodec.decodeDataChange(record.value());
                     recordWrites.add(List.of(audit.of(event, now)), record);

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Two independent consume loops: schema changes and data changes. A bulk load of audited
- * rows must never delay the finding (and alert) about a risky DDL queued behind it.
+ * Two independent consume loops: schema changes (with the sources' health events, whose findings alert like theirs)
+ * and data changes. A bulk load of audited rows must never delay the finding (and alert) about a risky DDL queued
+ * behind it.
  */
 @Configuration(proxyBeanMethods = false)
 class PipelinesConfiguration {
@@ -19,7 +20,7 @@ class PipelinesConfiguration {
     AnalysisPipeline schemaChangesPipeline(AnalyzerProperties properties, BatchProcessor processor, IndexSetup indexSetup,
                                            AlertStage alerts, MeterRegistry registry) {
         AnalyzerProperties.KafkaProperties kafka = properties.kafka();
-        return new AnalysisPipeline("schema", List.of(kafka.schemaChangesTopic()), kafka.groupId(), kafka, processor, indexSetup, alerts, registry);
+        return new AnalysisPipeline("schema", List.of(kafka.schemaChangesTopic(), kafka.sourceHealthTopic()), kafka.groupId(), kafka, processor, indexSetup, alerts, registry);
     }
 
     @Bean

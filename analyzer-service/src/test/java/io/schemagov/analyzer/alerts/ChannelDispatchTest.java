@@ -8,6 +8,7 @@ import io.schemagov.analyzer.alerts.AlertMessage.Kind;
 import io.schemagov.analyzer.metrics.AnalyzerMetrics;
 import io.schemagov.rules.Severity;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -117,6 +118,19 @@ class ChannelDispatchTest {
     }
 
     @Test
+    void stateFindingOpenAgainAfterItsResolutionIsANewIncidentAlertedAndResolvedAgain() {
+        dispatch.dispatch(List.of(raised("slot", "prod")));
+        dispatch.dispatch(List.of(new Pending.StatusChanged("slot", "resolved")));
+        dispatch.dispatch(List.of(raised("slot", "prod"))); // the same finding id, open again
+        dispatch.dispatch(List.of(raised("slot", "prod"))); // and redelivered: still one incident
+        dispatch.dispatch(List.of(new Pending.StatusChanged("slot", "resolved")));
+        dispatch.dispatch(List.of(new Pending.StatusChanged("slot", "resolved")));
+
+        assertThat(sent).extracting(AlertMessage::kind)
+                .containsExactly(Kind.ALERT, Kind.RESOLUTION, Kind.ALERT, Kind.RESOLUTION);
+    }
+
+    @Test
     void failedDeliveryIsDeadLetteredRecordedAsFailedAndTriedAgainOnRedelivery() {
         receiverDown = true;
         dispatch.dispatch(List.of(raised("a", "prod")));
@@ -135,6 +149,7 @@ class ChannelDispatchTest {
     /** The delivery log's contract, kept in a map. */
     private static final class InMemoryLog extends DeliveryLog {
         final Map<String, Map<String, Object>> entries = new HashMap<>();
+        private long recorded;
 
         InMemoryLog() {
             super(null, null);
@@ -156,7 +171,8 @@ class ChannelDispatchTest {
         void record(String channel, AlertMessage message, Deliverer.Outcome outcome) {
             for (FindingAlert f : message.findings()) {
                 entries.put(f.findingId() + "/" + message.kind(), Map.of("status", outcome.delivered() ? DELIVERED : FAILED,
-                        "ruleId", f.ruleId(), "severity", f.severity().name(), "database", f.database(), "table", f.table()));
+                        "ruleId", f.ruleId(), "severity", f.severity().name(), "database", f.database(), "table", f.table(),
+                        "at", Instant.EPOCH.plusSeconds(++recorded).toString()));
             }
         }
     }

@@ -29,12 +29,13 @@ public record IngestProperties(
         @Valid @DefaultValue KafkaProperties kafka,
         @Valid @DefaultValue MaskingProperties masking) {
 
-    /** Kafka connection, topics and producer latency settings. */
+    /** Kafka connection, topics (with the partitions and replication factor of those the ingest creates) and producer latency settings. */
     public record KafkaProperties(
             @NotBlank @DefaultValue("localhost:9092") String bootstrapServers,
             @NotBlank @DefaultValue("schemagov.schema-changes") String schemaChangesTopic,
             @NotBlank @DefaultValue("schemagov.data-changes") String dataChangesTopic,
             @NotBlank @DefaultValue("schemagov.dlt") String deadLetterTopic,
+            @NotBlank @DefaultValue("schemagov.source-health") String sourceHealthTopic,
             @Min(1) @DefaultValue("3") int partitions,
             @Min(1) @Max(32767) @DefaultValue("1") short replicationFactor,
             @Min(0) @DefaultValue("1") int lingerMs) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -81,7 +80,8 @@ public final class ChangeRecordMapper {
                         position.getPosition());
                 return List.of();
             }
-            return List.of(OutboundRecord.of(topics.dataChanges(), dataKey(event.get()), EventCodec.encode(event.get())));
+            return List.of(OutboundRecord.of(topics.dataChanges(), PartitionKeys.of(database, event.get()),
+                    EventCodec.encode(event.get())));
         }
         log.debug("ignoring record on {} without a change", record.topic());
         return List.of();
@@ -111,8 +111,7 @@ public final class ChangeRecordMapper {
         byte[] content = bytes(message.get("content"));
         try {
             SchemaChangeEvent event = ddlReader.read(content, position);
-            String object = event.getObjectIdentity() == null ? event.getCommandTag() : event.getObjectIdentity();
-            return OutboundRecord.of(topics.schemaChanges(), database + "/" + object, EventCodec.encode(event));
+            return OutboundRecord.of(topics.schemaChanges(), PartitionKeys.of(database, event), EventCodec.encode(event));
         } catch (java.io.IOException | RuntimeException e) {
             return deadLetter(content, position, "unreadable DDL capture message: " + e.getMessage());
         }
@@ -121,18 +120,13 @@ public final class ChangeRecordMapper {
     private List<OutboundRecord> binlogDdl(Struct value, SourcePosition position) {
         try {
             return binlogSchemaChanges.read(value, position).map(event -> OutboundRecord.of(topics.schemaChanges(),
-                    database + "/" + (event.getObjectIdentity() == null ? event.getCommandTag() : event.getObjectIdentity()),
-                    EventCodec.encode(event))).stream().toList();
+                    PartitionKeys.of(database, event), EventCodec.encode(event))).stream().toList();
         } catch (RuntimeException e) {
             byte[] content = String.valueOf(value.get("ddl")).getBytes(StandardCharsets.UTF_8);
             return List.of(deadLetter(content, position, "unreadable binlog schema change: " + e.getMessage()));
         }
     }
 
-    private String dataKey(DataChangeEvent event) {
-        String key = event.getKey().values().stream().map(String::valueOf).collect(Collectors.joining(","));
-        return database + "/" + event.getSchemaName() + "." + event.getTableName() + "/" + key;
-    }
 
     private static byte[] bytes(Object content) {
         if (content instanceof byte[] array) {

@@ -28,6 +28,10 @@ public class EventPublisher implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
 
     public EventPublisher(KafkaProperties kafka) {
+        this(kafka, "schemagov-ingest");
+    }
+
+    public EventPublisher(KafkaProperties kafka, String clientId) {
         this.kafka = kafka;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -35,14 +39,15 @@ public class EventPublisher implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, kafka.lingerMs(),
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                ProducerConfig.CLIENT_ID_CONFIG, "schemagov-ingest"),
+                ProducerConfig.CLIENT_ID_CONFIG, clientId),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Creates the topics the ingest writes to, unless they exist. */
     public void createTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            for (String topic : List.of(kafka.schemaChangesTopic(), kafka.dataChangesTopic(), kafka.deadLetterTopic())) {
+            for (String topic : List.of(kafka.schemaChangesTopic(), kafka.dataChangesTopic(), kafka.deadLetterTopic(),
+                kafka.sourceHealthTopic())) {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, kafka.partitions(), kafka.replicationFactor()))).all().get();
                 } catch (ExecutionException e) {

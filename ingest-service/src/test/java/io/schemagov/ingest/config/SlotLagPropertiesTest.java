@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /** {@code schemagov.ingest.slot-lag} bound and validated as at start-up. */
@@ -38,6 +39,28 @@ class SlotLagPropertiesTest {
                 .isInstanceOf(BindException.class)
                 .hasMessageContaining("schemagov.ingest.slot-lag")
                 .rootCause().hasMessageContaining("interval");
+    }
+
+    @Test
+    void thresholdDefaultsToOneGigabyteAndTakesAnySize() {
+        assertThat(bind(Map.of()).threshold()).isEqualTo(DataSize.ofGigabytes(1));
+        assertThat(bind(Map.of("schemagov.ingest.slot-lag.threshold", "1KB")).threshold().toBytes()).isEqualTo(1024);
+        assertThat(bind(Map.of("schemagov.ingest.slot-lag.threshold", "20GB")).threshold()).isEqualTo(DataSize.ofGigabytes(20));
+    }
+
+    @Test
+    void thresholdOfZeroStopsStartUpNamingTheProperty() {
+        assertThatThrownBy(() -> bind(Map.of("schemagov.ingest.slot-lag.threshold", "0B")))
+                .isInstanceOf(BindException.class)
+                .hasMessageContaining("schemagov.ingest.slot-lag")
+                .rootCause().hasMessageContaining("schemagov.ingest.slot-lag.threshold must be at least 1B");
+    }
+
+    @Test
+    void thresholdThatIsNoSizeStopsStartUpNamingTheProperty() {
+        assertThatThrownBy(() -> bind(Map.of("schemagov.ingest.slot-lag.threshold", "a lot")))
+                .isInstanceOf(BindException.class)
+                .hasMessageContaining("schemagov.ingest.slot-lag.threshold");
     }
 
     private static SlotLagProperties bind(Map<String, String> properties) {

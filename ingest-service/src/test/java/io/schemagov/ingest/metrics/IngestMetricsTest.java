@@ -18,7 +18,7 @@ class IngestMetricsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final MovableClock clock = new MovableClock();
     private final IngestMetrics metrics = new IngestMetrics(registry, new KafkaProperties("localhost:9092",
-            "schemagov.schema-changes", "schemagov.data-changes", "schemagov.dlt", 3, (short) 1, 1), clock);
+            "schemagov.schema-changes", "schemagov.data-changes", "schemagov.dlt", "schemagov.source-health", 3, (short) 1, 1), clock);
 
     @Test
     void publishedEventsAreCountedBySourceAndKind() {

@@ -14,6 +14,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import io.schemagov.model.SourceHealthEvent;
+import org.springframework.util.unit.DataSize;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +63,7 @@ class SlotLagIT {
         SourceProperties binlog = new SourceProperties("binlog", "jdbc:mariadb://localhost:9/shop", "u", "", List.of(), List.of(),
                 true, "", "", false, null, 0);
         SlotLagMonitor monitor = new SlotLagMonitor(new IngestProperties(List.of(withSlot, withoutSlot, binlog), null,
-                null, null), new SlotLagProperties(Duration.ofSeconds(1)), registry);
+                null, null), new SlotLagProperties(Duration.ofSeconds(1), DataSize.ofGigabytes(1)), registry, event -> { });
         monitor.start();
         try {
             Instant deadline = Instant.now().plusSeconds(20);
@@ -73,6 +76,44 @@ class SlotLagIT {
         } finally {
             monitor.stop();
         }
+    }
+
+    @Test
+    void slotOverTheThresholdIsReportedAtEveryReadingAndOnceMoreWhenItIsBackUnder() throws Exception {
+        List<SourceHealthEvent> reported = new CopyOnWriteArrayList<>();
+        SlotLagMonitor monitor = new SlotLagMonitor(new IngestProperties(List.of(source("reported", SLOT)), null, null, null),
+                new SlotLagProperties(Duration.ofSeconds(1), DataSize.ofKilobytes(1)), new SimpleMeterRegistry(), reported::add);
+        monitor.start();
+        try {
+            await(() -> reported.size() >= 2, "two readings over the threshold");
+            assertThat(reported).allSatisfy(event -> {
+                assertThat(event.getDatabase()).isEqualTo("reported");
+                assertThat(event.getSlot()).isEqualTo(SLOT);
+                assertThat(event.getThresholdBytes()).isEqualTo(1024);
+                assertThat(event.getLagBytes()).isGreaterThan(500_000);
+            });
+            // The slot's consumer catches up: everything written so far is confirmed.
+            try (Connection connection = postgres.connect(DATABASE); Statement sql = connection.createStatement()) {
+                sql.execute("SELECT pg_replication_slot_advance('" + SLOT + "', pg_current_wal_lsn())");
+            }
+            await(() -> reported.get(reported.size() - 1).getLagBytes() < 1024, "a reading back under the threshold");
+            int afterRecovery = reported.size();
+            Thread.sleep(3_000); // three more readings, all under the threshold: nothing more to report
+            assertThat(reported).hasSize(afterRecovery);
+        } finally {
+            monitor.stop();
+            try (Connection connection = postgres.connect(DATABASE); Statement sql = connection.createStatement()) {
+                sql.execute("INSERT INTO filler SELECT g, repeat('x', 200) FROM generate_series(1, 5000) g"); // lag again for the others
+            }
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier done, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!done.getAsBoolean() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(done.getAsBoolean()).as(what + " within 60 s").isTrue();
     }
 
     private static double lag(SimpleMeterRegistry registry, String source) {
