@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schemagov.devstack.ConnectWorker;
 import io.schemagov.devstack.PostgresServer;
 import io.schemagov.devstack.SharedStack;
 import io.schemagov.ingest.connect.EmitConnectCommand;

@@ -1,4 +1,4 @@
-package io.schemagov.ingest;
+package io.schemagov.devstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,9 +19,9 @@ import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
  * A real Kafka Connect worker in this JVM (standalone mode, offsets in a file), driven through its REST API as an
  * operator would: plugins are found by their service manifests on the classpath, as Kafka 4.1 discovers them with
  * {@code plugin.discovery=service_load}, and connector settings may reference a secrets file through the
- * {@code file} config provider.
+ * {@code file} config provider. Needs {@code connect-runtime} on the classpath (an optional dependency of this module).
  */
-final class ConnectWorker implements AutoCloseable {
+public final class ConnectWorker implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,7 +31,7 @@ final class ConnectWorker implements AutoCloseable {
         this.connect = connect;
     }
 
-    static ConnectWorker start(String bootstrapServers, Path offsets) {
+    public static ConnectWorker start(String bootstrapServers, Path offsets) {
         // The worker calls Exit on a failed start; in a test that must fail the test, not end the JVM.
         Exit.setExitProcedure((code, message) -> {
             throw new IllegalStateException("the Connect worker did not start (exit " + code + "): " + message);
@@ -50,17 +50,17 @@ final class ConnectWorker implements AutoCloseable {
     }
 
     /** Creates a connector from a {@code POST /connectors} body. */
-    void submit(String request) throws IOException, InterruptedException {
+    public void submit(String request) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(url("connectors"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
-            throw new AssertionError("the worker refused the connector: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException("the worker refused the connector: " + response.statusCode() + " " + response.body());
         }
     }
 
     /** Waits until the connector and its one task run; a failed task fails the test with its trace. */
-    void awaitRunning(String connector, Duration timeout) throws IOException, InterruptedException {
+    public void awaitRunning(String connector, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode status = null;
         while (System.nanoTime() < deadline) {
@@ -70,7 +70,7 @@ final class ConnectWorker implements AutoCloseable {
                 status = JSON.readTree(response.body());
                 JsonNode task = status.path("tasks").path(0);
                 if ("FAILED".equals(task.path("state").asText())) {
-                    throw new AssertionError("task of " + connector + " failed: " + task.path("trace").asText());
+                    throw new IllegalStateException("task of " + connector + " failed: " + task.path("trace").asText());
                 }
                 if ("RUNNING".equals(status.path("connector").path("state").asText())
                         && "RUNNING".equals(task.path("state").asText())) {
@@ -79,10 +79,11 @@ final class ConnectWorker implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError(connector + " not running within " + timeout + "; last status " + status);
+        throw new IllegalStateException(connector + " not running within " + timeout + "; last status " + status);
     }
 
-    JsonNode get(String path) throws IOException, InterruptedException {
+    /** A GET on the worker's REST API, e.g. {@code connectors/x/config}. */
+    public JsonNode get(String path) throws IOException, InterruptedException {
         return JSON.readTree(HTTP.send(HttpRequest.newBuilder(url(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body());
     }
