@@ -15,7 +15,12 @@ public class IngestApplication {
 
     public static void main(String[] args) {
         if (EmitConnectCommand.requested(args)) {
-            EmitConnectCommand.run(args).forEach(file -> System.out.println("wrote " + file));
+            try {
+                EmitConnectCommand.run(args).forEach(file -> System.out.println("wrote " + file));
+            } catch (IllegalArgumentException e) {
+                System.err.println(EmitConnectCommand.NAME + ": " + e.getMessage());
+                System.exit(2);
+            }
             return;
         }
         application().run(args);

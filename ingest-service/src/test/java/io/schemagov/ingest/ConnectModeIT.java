@@ -13,6 +13,7 @@ import io.schemagov.model.ColumnSnapshot;
 import io.schemagov.model.DataChangeEvent;
 import io.schemagov.model.Operation;
 import io.schemagov.model.SchemaChangeEvent;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +21,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,9 +38,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Kafka Connect mode on real servers: what {@code emit-connect} writes is run as an operator would (the SQL in
- * PostgreSQL, the connector through a real worker's REST API, Debezium's PostgreSQL connector with our transform),
- * and our topics then carry the same events as from the embedded ingest: DDL with its catalog snapshot, audited rows
- * masked and chained, unreadable capture messages in the dead letters.
+ * PostgreSQL, the connector through the REST API of a real worker in a process of its own, Debezium's PostgreSQL
+ * connector on its classpath and our transform only in its {@code plugin.path}, unpacked from the plugin zip this
+ * build makes), and our topics then carry the same events as from the embedded ingest: DDL with its catalog
+ * snapshot, audited rows masked and chained, unreadable capture messages in the dead letters; a killed worker
+ * delivers again and the chains hold.
  */
 class ConnectModeIT {
 
@@ -48,6 +55,8 @@ class ConnectModeIT {
     private static PostgresServer postgres;
     private static Path directory;
     private static List<Path> emitted;
+    private static Path plugins;
+    private static String pluginVersion;
     private static ConnectWorker worker;
     private static EventCollector events;
 
@@ -75,6 +84,7 @@ class ConnectModeIT {
         Files.writeString(directory.resolve("secrets.properties"),
                 SOURCE + ".password=" + PASSWORD + "\nmasking.hash-key=" + HASH_KEY + "\n");
         sql(Files.readString(directory.resolve("out").resolve(SOURCE + ".capture.sql")));
+        plugins = unpackPlugin(directory.resolve("plugins"));
         events = new EventCollector(SharedStack.kafka().bootstrapServers(), SOURCE);
         startWorker();
         awaitSlot();
@@ -82,7 +92,9 @@ class ConnectModeIT {
     }
 
     private static void startWorker() throws Exception {
-        worker = ConnectWorker.start(SharedStack.kafka().bootstrapServers(), directory.resolve("connect.offsets"));
+        // Offsets are committed only on a clean stop: a kill then makes the worker deliver everything again.
+        worker = ConnectWorker.startProcess(SharedStack.kafka().bootstrapServers(), directory.resolve("connect"),
+                workerClasspath(), plugins, Duration.ofMinutes(30).toMillis(), STARTUP);
         // Standalone workers keep no connector configuration across restarts: submit it each time.
         worker.submit(Files.readString(directory.resolve("out").resolve(SOURCE + ".connector.json")));
         worker.awaitRunning(CONNECTOR, STARTUP);
@@ -110,6 +122,15 @@ class ConnectModeIT {
                 .isEqualTo("${file:" + directory.resolve("secrets.properties") + ":cit.password}");
         assertThat(worker.get("connectors/" + CONNECTOR + "/config").path("transforms.schemagov.type").asText())
                 .isEqualTo("io.schemagov.ingest.connect.SchemagovTransform");
+    }
+
+    @Test
+    void theWorkerFindsOurTransformInItsPluginPathWithItsVersion() throws Exception {
+        assertThat(worker.get("connector-plugins?connectorsOnly=false")).anySatisfy(plugin -> {
+            assertThat(plugin.path("class").asText()).isEqualTo("io.schemagov.ingest.connect.SchemagovTransform");
+            assertThat(plugin.path("type").asText()).isEqualTo("transformation");
+            assertThat(plugin.path("version").asText()).isEqualTo(pluginVersion);
+        });
     }
 
     @Test
@@ -161,15 +182,16 @@ class ConnectModeIT {
     }
 
     @Test
-    void aRestartedWorkerGoesOnWithTheChainAndMissesNothingChangedWhileItWasDown() throws Exception {
+    void aKilledWorkerDeliversAgainWithTheSameLinksAndGoesOnWithTheChain() throws Exception {
         sql("INSERT INTO public.ledger VALUES (1, 10)");
         DataChangeEvent first = awaitData("ledger", e -> "1".equals(e.getKey().get("id")));
-        worker.close();
+        worker.kill(); // no offset was committed: the new worker starts again from the slot's start
         sql("INSERT INTO public.ledger VALUES (2, 20)");
         startWorker();
         sql("INSERT INTO public.ledger VALUES (3, 30)");
         DataChangeEvent whileDown = awaitData("ledger", e -> "2".equals(e.getKey().get("id")));
         DataChangeEvent after = awaitData("ledger", e -> "3".equals(e.getKey().get("id")));
+        awaitData("ledger", e -> "1".equals(e.getKey().get("id")) && e != first); // delivered again
 
         assertThat(whileDown.getChain().getSequence()).isEqualTo(first.getChain().getSequence() + 1);
         assertThat(whileDown.getChain().getPreviousHash()).isEqualTo(first.getChain().getHash());
@@ -181,6 +203,37 @@ class ConnectModeIT {
                         Collectors.mapping(e -> e.getSource().getPosition() + " " + e.getChain().getHash(), Collectors.toList())));
         assertThat(bySequence.keySet()).containsExactlyInAnyOrder(1L, 2L, 3L);
         bySequence.values().forEach(copies -> assertThat(copies).containsOnly(copies.get(0)));
+    }
+
+    /** Kafka Connect and the connectors, without the transform: it must come from the plugin path. */
+    private static String workerClasspath() {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return Arrays.stream(classpath.split(File.pathSeparator))
+                .filter(entry -> !entry.endsWith("classes") && !entry.contains("governance-model") && !entry.contains("avro-"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** Unpacks the plugin zip of this build, as an operator unpacks it into the workers' plugin path. */
+    private static Path unpackPlugin(Path pluginPath) throws Exception {
+        Path zip;
+        try (Stream<Path> built = Files.list(Path.of("target"))) {
+            zip = built.filter(p -> p.getFileName().toString().endsWith("-connect-plugin.zip")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no target/*-connect-plugin.zip: run the package phase first"));
+        }
+        String name = zip.getFileName().toString();
+        pluginVersion = name.substring("ingest-service-".length(), name.length() - "-connect-plugin.zip".length());
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path target = pluginPath.resolve(entry.getName()).normalize();
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target);
+                }
+            }
+        }
+        return pluginPath;
     }
 
     private static DataChangeEvent awaitData(String table, java.util.function.Predicate<DataChangeEvent> match) {
