@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +40,24 @@ final class ChainJournal {
                 replay(link);
             }
             out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            lock();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the audit chain journal " + file + " (" + e + ")", e);
         }
+    }
+
+    /** Two writers would fork the chains: a second task on the same journal stops instead. */
+    private void lock() throws IOException {
+        try {
+            if (out.tryLock() != null) {
+                return;
+            }
+        } catch (OverlappingFileLockException e) {
+            // held in this JVM
+        }
+        out.close();
+        throw new IllegalStateException("the audit chain journal " + file + " is in use by another task; run one "
+                + "task per source (tasks.max=1) and stop the other first");
     }
 
     private void replay(BiConsumer<String, AuditChains.Link> link) throws IOException {
@@ -117,6 +133,7 @@ final class ChainJournal {
             out.close();
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            lock();
             lines = written;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compact the audit chain journal " + file, e);

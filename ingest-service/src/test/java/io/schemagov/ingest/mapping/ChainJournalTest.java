@@ -75,6 +75,17 @@ class ChainJournalTest {
     }
 
     @Test
+    void aSecondTaskOnTheSameJournalIsRefused() {
+        Path file = dir.resolve("shop.audit-journal");
+        AuditChains first = AuditChains.journaled(file, 10);
+
+        assertThatThrownBy(() -> AuditChains.journaled(file, 10)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is in use by another task");
+        first.close();
+        AuditChains.journaled(file, 10).close();
+    }
+
+    @Test
     void aDamagedLineInsideTheJournalStopsTheTransform() throws Exception {
         Path file = Files.writeString(dir.resolve("shop.audit-journal"), "garbage\npublic.accounts\t1\th\tg\t50\t100\n");
 
