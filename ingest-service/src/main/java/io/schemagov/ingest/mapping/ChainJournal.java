@@ -74,13 +74,19 @@ final class ChainJournal {
             if (torn) {
                 break;
             }
-            if (parts.length != 6) {
+            AuditChains.Link parsed;
+            try {
+                parsed = new AuditChains.Link(Long.parseLong(parts[1]), parts[2], parts[3], Long.parseLong(parts[4]),
+                        Long.parseLong(parts[5]));
+            } catch (RuntimeException e) {
+                parsed = null;
+            }
+            if (parts.length != 6 || parsed == null) {
                 throw new IllegalStateException("cannot read the audit chain journal " + file + ": line " + (i + 1)
                         + " is not a link; restore it from a backup, or move it away to start new chains, which the "
                         + "audit verification will then show as a new genesis");
             }
-            link.accept(parts[0], new AuditChains.Link(Long.parseLong(parts[1]), parts[2], parts[3],
-                    Long.parseLong(parts[4]), Long.parseLong(parts[5])));
+            link.accept(parts[0], parsed);
             lines++;
         }
     }

@@ -87,7 +87,7 @@ class ChainJournalTest {
 
     @Test
     void aDamagedLineInsideTheJournalStopsTheTransform() throws Exception {
-        Path file = Files.writeString(dir.resolve("shop.audit-journal"), "garbage\npublic.accounts\t1\th\tg\t50\t100\n");
+        Path file = Files.writeString(dir.resolve("shop.audit-journal"), "public.accounts\tone\th\tg\t50\t100\npublic.accounts\t1\th\tg\t50\t100\n");
 
         assertThatThrownBy(() -> AuditChains.journaled(file, 10)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("line 1 is not a link");
