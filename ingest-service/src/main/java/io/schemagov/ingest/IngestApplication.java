@@ -1,5 +1,6 @@
 package io.schemagov.ingest;
 
+import io.schemagov.ingest.connect.EmitConnectCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,15 @@ public class IngestApplication {
     public static final String CONFIG_NAME = "ingest";
 
     public static void main(String[] args) {
+        if (EmitConnectCommand.requested(args)) {
+            try {
+                EmitConnectCommand.run(args).forEach(file -> System.out.println("wrote " + file));
+            } catch (IllegalArgumentException e) {
+                System.err.println(EmitConnectCommand.NAME + ": " + e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
         application().run(args);
     }
 

@@ -47,6 +47,11 @@ public class CaptureInstaller {
         }
     }
 
+    /** The capture SQL itself, for a DBA to run where the ingest may not install it. */
+    public String script() {
+        return script;
+    }
+
     /** Opens a connection to the source; a failure names the source, URL and user, never the password. */
     public Connection open(SourceProperties source) {
         Properties properties = new Properties();

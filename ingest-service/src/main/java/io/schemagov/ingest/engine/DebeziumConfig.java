@@ -5,8 +5,11 @@ import io.schemagov.ingest.config.SourceProperties;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** The Debezium PostgreSQL connector settings for one source, over the settings every source shares. */
-final class DebeziumConfig {
+/**
+ * The Debezium PostgreSQL connector settings for one source, over the settings every source shares; the embedded
+ * engine runs them, and the Kafka Connect mode emits them.
+ */
+public final class DebeziumConfig {
 
     /** Matches no table: Debezium treats an empty include list as "all tables". */
     private static final String NO_TABLE = "schemagov\\.no_audited_table";
@@ -14,7 +17,7 @@ final class DebeziumConfig {
     private DebeziumConfig() {
     }
 
-    static Properties of(SourceProperties source, Path stateDirectory) {
+    public static Properties of(SourceProperties source, Path stateDirectory) {
         Properties p = DebeziumCommon.of(source, stateDirectory, NO_TABLE);
         p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
         p.setProperty("database.dbname", source.database());
