@@ -7,11 +7,12 @@ import java.util.Set;
  * What the benchmark runs, read from system properties so that {@code exec:java} can pass
  * them with {@code -D}.
  */
-record BenchOptions(int ddls, int warmupDdls, int rows, int batchSize, int pollMillis, String synchronousCommit,
+record BenchOptions(int ddls, int warmupDdls, int warmupRows, int rows, int batchSize, int pollMillis, String synchronousCommit,
                     int alertQuietMillis) {
 
     static final String DDLS = "schemagov.bench.ddls";
     static final String WARMUP = "schemagov.bench.warmup";
+    static final String WARMUP_ROWS = "schemagov.bench.warmup-rows";
     static final String ROWS = "schemagov.bench.rows";
     static final String BATCH = "schemagov.bench.batch";
     static final String POLL = "schemagov.bench.poll-ms";
@@ -25,6 +26,7 @@ record BenchOptions(int ddls, int warmupDdls, int rows, int batchSize, int pollM
         return new BenchOptions(
                 read(DDLS, 200, 1),
                 read(WARMUP, 20, 0),
+                read(WARMUP_ROWS, 200_000, 0),
                 read(ROWS, 200_000, 1),
                 read(BATCH, 10_000, 1),
                 read(POLL, 10, 1),

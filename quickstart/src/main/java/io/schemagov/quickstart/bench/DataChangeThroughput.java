@@ -69,7 +69,8 @@ final class DataChangeThroughput {
     private record Commits(long start, List<Long> times) {
     }
 
-    Result measure(int rows, int batchSize)
+    /** Inserts ids {@code firstId} to {@code firstId + rows - 1}, so that a second run follows the first. */
+    Result measure(long firstId, int rows, int batchSize)
             throws SQLException, IOException, ExecutionException, InterruptedException, BenchmarkTimeout {
         long kafkaBefore = kafka.count();
         long auditBefore = elasticsearch.auditRecords(database, table);
@@ -84,7 +85,7 @@ final class DataChangeThroughput {
             Future<Long> inKafka = watchers.submit(() -> awaitCount("Kafka", kafka::count, kafkaBefore, rows, KAFKA_POLL, deadline));
             Future<Long> inElasticsearch = watchers.submit(() -> awaitCount("Elasticsearch",
                     () -> elasticsearch.auditRecords(database, table), auditBefore, rows, ELASTICSEARCH_POLL, deadline));
-            Commits commits = insert(rows, batchSize);
+            Commits commits = insert(firstId, rows, batchSize);
             List<Long> times = commits.times();
             return new Result(rows, times.size(), commits.start(), times.get(0), times.get(times.size() - 1),
                     completion(inKafka), completion(inElasticsearch));
@@ -93,7 +94,7 @@ final class DataChangeThroughput {
         }
     }
 
-    private Commits insert(int rows, int batchSize) throws SQLException {
+    private Commits insert(long firstId, int rows, int batchSize) throws SQLException {
         String sql = "INSERT INTO " + table + " (id, label, amount, changed_at, active)"
                 + " SELECT g, 'row ' || g, (g % 100000) / 100.0, now(), g % 2 = 0 FROM generate_series(?::bigint, ?::bigint) AS g";
         boolean autoCommit = connection.getAutoCommit();
@@ -101,9 +102,10 @@ final class DataChangeThroughput {
         List<Long> commitTimes = new ArrayList<>();
         long start = System.nanoTime();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (long from = 1; from <= rows; from += batchSize) {
+            long last = firstId + rows - 1;
+            for (long from = firstId; from <= last; from += batchSize) {
                 statement.setLong(1, from);
-                statement.setLong(2, Math.min(rows, from + batchSize - 1));
+                statement.setLong(2, Math.min(last, from + batchSize - 1));
                 statement.executeUpdate();
                 connection.commit();
                 commitTimes.add(System.nanoTime());

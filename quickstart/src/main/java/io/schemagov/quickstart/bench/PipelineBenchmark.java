@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,10 @@ import org.apache.kafka.clients.admin.Admin;
  * <ul>
  *   <li>{@code schemagov.bench.ddls} (200): measured {@code CREATE TABLE} statements, run one after the other;</li>
  *   <li>{@code schemagov.bench.warmup} (20): statements run before them whose latency is not counted;</li>
- *   <li>{@code schemagov.bench.rows} (200000): rows inserted into the audited table;</li>
+ *   <li>{@code schemagov.bench.warmup-rows} (200000): rows inserted into the audited table first, measured apart as
+ *       the cold figure: the fresh JVMs (the platform's and Elasticsearch's) spend much of that first run compiling
+ *       their hot code, which a long-running deployment did long ago; 0 skips it;</li>
+ *   <li>{@code schemagov.bench.rows} (200000): rows then inserted into the audited table, the warm figure;</li>
  *   <li>{@code schemagov.bench.batch} (10000): rows per insert transaction;</li>
  *   <li>{@code schemagov.bench.poll-ms} (10): how often a DDL's finding is looked for (each look is a search that costs
  *       Elasticsearch CPU, so a tighter poll slows what it measures);</li>
@@ -119,7 +123,7 @@ public final class PipelineBenchmark {
 
     /** What one run found, ready to print. */
     private record Figures(String synchronousCommit, LatencySummary ddl, String ddlStages, LatencySummary alert,
-                           DataChangeThroughput.Result rows) {
+                           DataChangeThroughput.Result coldRows, DataChangeThroughput.Result rows) {
     }
 
     private static String measure(DevStack stack, BenchOptions options, WebhookLatency webhook) throws Exception {
@@ -135,12 +139,19 @@ public final class PipelineBenchmark {
             System.out.printf("Measuring alert latency: %d warm-up and %d measured statements ...%n",
                     options.warmupDdls(), options.ddls());
             LatencySummary alert = LatencySummary.of(webhook.measure(connection, options.warmupDdls(), options.ddls()));
+            DataChangeThroughput throughput = new DataChangeThroughput(connection, AUDITED_TABLE, DATABASE,
+                    new KafkaRecordCount(admin, DATA_CHANGES_TOPIC), elasticsearch);
+            DataChangeThroughput.Result cold = null;
+            if (options.warmupRows() > 0) {
+                System.out.printf("Measuring cold data-change throughput: %d rows in transactions of %d ...%n",
+                        options.warmupRows(), options.batchSize());
+                cold = throughput.measure(1, options.warmupRows(), options.batchSize());
+            }
             System.out.printf("Measuring data-change throughput: %d rows in transactions of %d ...%n",
                     options.rows(), options.batchSize());
-            DataChangeThroughput.Result rows = new DataChangeThroughput(connection, AUDITED_TABLE, DATABASE,
-                    new KafkaRecordCount(admin, DATA_CHANGES_TOPIC), elasticsearch).measure(options.rows(), options.batchSize());
+            DataChangeThroughput.Result rows = throughput.measure(options.warmupRows() + 1L, options.rows(), options.batchSize());
             LatencySummary ddl = LatencySummary.of(ddls.stream().map(DdlStages.Sample::latencyNanos).toList());
-            return summary(new Figures(synchronousCommit, ddl, stages, alert, rows), options);
+            return summary(new Figures(synchronousCommit, ddl, stages, alert, cold, rows), options);
         }
     }
 
@@ -166,17 +177,25 @@ public final class PipelineBenchmark {
     }
 
     private static String summary(Figures figures, BenchOptions options) {
-        DataChangeThroughput.Result rows = figures.rows();
-        return String.join(System.lineSeparator(),
+        List<String> lines = new ArrayList<>(List.of(
                 String.format(Locale.ROOT, "Schemagov pipeline benchmark (%d cores, everything on one machine;"
                         + " PostgreSQL synchronous_commit=%s)", Runtime.getRuntime().availableProcessors(), figures.synchronousCommit()),
                 String.format(Locale.ROOT, "DDL commit -> finding searchable: %s (after %d warm-up)", figures.ddl(),
                         options.warmupDdls()),
                 figures.ddlStages(),
                 String.format(Locale.ROOT, "DDL commit -> alert at the webhook: %s (group quiet period %d ms)", figures.alert(),
-                        options.alertQuietMillis()),
-                String.format(Locale.ROOT, "Data changes: %d rows inserted in %.1f s (%d transactions of up to %d rows)",
-                        rows.rows(), rows.insertSeconds(), rows.transactions(), options.batchSize()),
+                        options.alertQuietMillis())));
+        if (figures.coldRows() != null) {
+            lines.addAll(throughput("Data changes, cold (the services' first rows)", figures.coldRows(), options));
+        }
+        lines.addAll(throughput("Data changes" + (figures.coldRows() == null ? "" : ", warm"), figures.rows(), options));
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    private static List<String> throughput(String title, DataChangeThroughput.Result rows, BenchOptions options) {
+        return List.of(
+                String.format(Locale.ROOT, "%s: %d rows inserted in %.1f s (%d transactions of up to %d rows)",
+                        title, rows.rows(), rows.insertSeconds(), rows.transactions(), options.batchSize()),
                 String.format(Locale.ROOT, "  Debezium -> Kafka:           %,.0f rows/s (all in Kafka %.1f s after the last commit)",
                         rows.kafkaRowsPerSecond(), rows.kafkaLagSeconds()),
                 String.format(Locale.ROOT, "  PostgreSQL -> Elasticsearch: %,.0f rows/s (all searchable %.1f s after the last commit)",
