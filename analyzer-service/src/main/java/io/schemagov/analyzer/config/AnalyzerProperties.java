@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("schemagov.analyzer")
 public record AnalyzerProperties(@Valid @DefaultValue KafkaProperties kafka, @Valid @DefaultValue Thresholds thresholds,
+        @Valid @DefaultValue ElasticsearchProperties elasticsearch,
         /** The rules file (YAML, see docs/rules.md), or unset to run every rule as shipped. */
         Path rulesFile) {
 
@@ -32,6 +33,15 @@ public record AnalyzerProperties(@Valid @DefaultValue KafkaProperties kafka, @Va
             /** Source health events of the ingest (replication slot lag), read by the schema-change loop. */
             @NotBlank @DefaultValue("schemagov.source-health") String sourceHealthTopic,
             @Min(1) @Max(10000) @DefaultValue("2000") int maxPollRecords) {
+    }
+
+    /**
+     * How the analyzer writes to Elasticsearch: with {@code bulkConcurrency} above 1, a batch of at least 1,000
+     * operations goes as up to that many bulk requests at once (operations on one document stay in one request, in
+     * order), so that a node with cores to spare indexes the shard on as many threads; 1 (the default) sends every
+     * batch as a single request, which costs Elasticsearch the least CPU per document.
+     */
+    public record ElasticsearchProperties(@Min(1) @Max(16) @DefaultValue("1") int bulkConcurrency) {
     }
 
     /** Row counts at which a risky change on a table counts as small, large or huge. */

@@ -6,20 +6,29 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import io.schemagov.analyzer.config.AnalyzerProperties;
 import io.schemagov.analyzer.metrics.AnalyzerMetrics;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes operations to Elasticsearch in one bulk request. Retriable failures (no connection,
+ * Writes operations to Elasticsearch in bulk requests: a large batch in up to {@code bulk-concurrency} requests at
+ * once, split by document id so that the operations on one document stay in one request and in their order. Retriable failures (no connection,
  * 429, 502-504) are retried with growing back-off a bounded number of times, then reported
  * as {@link ElasticsearchUnavailableException} so the caller rewinds and tries the batch
  * later. Operations Elasticsearch refuses for good are returned with the reason.
@@ -32,12 +41,35 @@ public class BulkWriter {
     private static final int ATTEMPTS = 5;
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
+    /** A batch smaller than twice this goes as one request: splitting it would cost more than it saves. */
+    private static final int MIN_PART = 500;
+
     private final ElasticsearchClient client;
     private final AnalyzerMetrics metrics;
+    private final int concurrency;
+    private final ExecutorService parts;
 
-    public BulkWriter(ElasticsearchClient client, AnalyzerMetrics metrics) {
+    @Autowired
+    public BulkWriter(ElasticsearchClient client, AnalyzerMetrics metrics, AnalyzerProperties properties) {
+        this(client, metrics, properties.elasticsearch().bulkConcurrency());
+    }
+
+    public BulkWriter(ElasticsearchClient client, AnalyzerMetrics metrics, int concurrency) {
         this.client = client;
         this.metrics = metrics;
+        this.concurrency = concurrency;
+        this.parts = concurrency == 1 ? null : Executors.newFixedThreadPool(concurrency - 1, runnable -> {
+            Thread thread = new Thread(runnable, "elasticsearch-bulk");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    public void close() {
+        if (parts != null) {
+            parts.shutdownNow();
+        }
     }
 
     /** The operation at {@code position} of the request was refused for {@code reason}. */
@@ -45,6 +77,55 @@ public class BulkWriter {
     }
 
     public List<Rejection> write(List<IndexOperation> operations, boolean refresh) {
+        int count = Math.min(concurrency, operations.size() / MIN_PART);
+        if (count < 2) {
+            return writeOne(operations, refresh);
+        }
+        List<List<Integer>> positions = new ArrayList<>();
+        for (int part = 0; part < count; part++) {
+            positions.add(new ArrayList<>());
+        }
+        for (int i = 0; i < operations.size(); i++) {
+            positions.get(Math.floorMod(operations.get(i).id().hashCode(), count)).add(i);
+        }
+        List<Future<List<Rejection>>> sent = new ArrayList<>();
+        for (int part = 1; part < count; part++) {
+            List<IndexOperation> ops = positions.get(part).stream().map(operations::get).toList();
+            sent.add(parts.submit(() -> writeOne(ops, refresh)));
+        }
+        List<Rejection> rejections = new ArrayList<>();
+        RuntimeException failure = null;
+        try {
+            shift(writeOne(positions.get(0).stream().map(operations::get).toList(), refresh), positions.get(0), rejections);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (int part = 1; part < count; part++) {
+            try {
+                shift(sent.get(part - 1).get(), positions.get(part), rejections);
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new ElasticsearchUnavailableException("bulk request failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ElasticsearchUnavailableException("interrupted while waiting for a bulk request", e);
+            }
+        }
+        if (failure != null) {
+            throw failure; // the caller writes the whole batch again later: every id is deterministic
+        }
+        rejections.sort(Comparator.comparingInt(Rejection::position));
+        return rejections;
+    }
+
+    /** Rejections of a part, at their positions in the whole batch. */
+    private static void shift(List<Rejection> part, List<Integer> positions, List<Rejection> into) {
+        for (Rejection rejection : part) {
+            into.add(new Rejection(positions.get(rejection.position()), rejection.reason()));
+        }
+    }
+
+    private List<Rejection> writeOne(List<IndexOperation> operations, boolean refresh) {
         Map<Integer, IndexOperation> pending = new LinkedHashMap<>();
         for (int i = 0; i < operations.size(); i++) {
             pending.put(i, operations.get(i));

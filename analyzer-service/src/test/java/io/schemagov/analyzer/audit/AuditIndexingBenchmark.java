@@ -52,7 +52,8 @@ public final class AuditIndexingBenchmark {
         try (RestClient rest = RestClient.builder(HttpHost.create(SharedStack.elasticsearch().httpUrl())).build()) {
             ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
             new IndexSetup(client, SharedStack.elasticsearch().httpUrl()).ensureIndices();
-            BulkWriter writer = new BulkWriter(client, new AnalyzerMetrics(new SimpleMeterRegistry()));
+            BulkWriter writer = new BulkWriter(client, new AnalyzerMetrics(new SimpleMeterRegistry()),
+                    Integer.getInteger("schemagov.bench.bulk-concurrency", 2));
             AuditDocuments documents = new AuditDocuments();
             ProcessHandle elasticsearch = elasticsearchProcess();
 

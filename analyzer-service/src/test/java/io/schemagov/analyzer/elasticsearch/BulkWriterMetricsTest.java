@@ -28,7 +28,7 @@ class BulkWriterMetricsTest {
         }
         try (RestClient rest = RestClient.builder(new HttpHost("localhost", closedPort)).build()) {
             BulkWriter writer = new BulkWriter(new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())),
-                    new AnalyzerMetrics(registry));
+                    new AnalyzerMetrics(registry), 1);
 
             assertThatThrownBy(() -> writer.write(List.of(new IndexOperation.Put("any", "1", Map.of("a", 1))), false))
                     .isInstanceOf(ElasticsearchUnavailableException.class);
