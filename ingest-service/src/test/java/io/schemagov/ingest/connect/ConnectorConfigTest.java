@@ -27,7 +27,7 @@ class ConnectorConfigTest {
 
     private static IngestProperties ingest(SourceProperties source, String hashKey) {
         return new IngestProperties(List.of(source), Path.of("/data"),
-                new KafkaProperties("kafka:9092", "sc", "dc", "dl", 6, (short) 3, 1),
+                new KafkaProperties("kafka:9092", "sc", "dc", "dl", "sh", 6, (short) 3, 1),
                 new MaskingProperties(List.of("public.customers.email"),
                         List.of(new ColumnPolicy("public.customers.note", ColumnMasking.Action.DROP)), List.of("public.customers.city"),
                         null, ColumnMasking.Classifier.APPLY, hashKey));
