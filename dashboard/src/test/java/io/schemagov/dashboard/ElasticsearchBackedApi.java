@@ -7,7 +7,6 @@ import io.schemagov.devstack.SharedStack;
 import io.schemagov.model.ElasticsearchIndices;
 import java.io.IOException;
 import java.io.StringReader;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -25,7 +24,6 @@ import org.springframework.test.context.DynamicPropertySource;
     "schemagov.dashboard.users[0].role=VIEWER",
     "schemagov.dashboard.users[1].name=" + TestUsers.ADMIN, "schemagov.dashboard.users[1].password=" + TestUsers.PASSWORD,
     "schemagov.dashboard.users[1].role=ADMIN"})
-@ExtendWith(ElasticsearchRequired.class)
 abstract class ElasticsearchBackedApi {
 
     protected static final ObjectMapper JSON = new ObjectMapper();

@@ -26,12 +26,10 @@ class SlotLagIT {
 
     private static final String DATABASE = "slot_lag_it";
     private static final String SLOT = "schemagov_slot_lag_it";
-    private static PostgresServer postgres;
+    private static final PostgresServer postgres = SharedStack.postgres();
 
     @BeforeAll
     static void createSlotAndWriteWal() throws SQLException {
-        // Here, not in a field initializer: a skipped Testcontainers run must abort the class, not fail its loading.
-        postgres = SharedStack.postgres();
         postgres.createDatabase(DATABASE);
         try (Connection connection = postgres.connect(DATABASE); Statement sql = connection.createStatement()) {
             sql.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '" + SLOT + "'");
