@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * A real Elasticsearch node, launched as a child process from the distribution Maven
  * unpacked at build time, with its own config, data, log and tmp folders. Its HTTP port is
  * read from the ports file the node writes, and it counts as started when the cluster
- * health answers yellow or green.
+ * health answers yellow or green. {@link #external} instead stands for a node this JVM did
+ * not launch, such as a container, reached by its HTTP URL.
  */
 public final class ElasticsearchServer implements AutoCloseable {
 
@@ -30,11 +31,18 @@ public final class ElasticsearchServer implements AutoCloseable {
     private final Process process;
     private final Path workDirectory;
     private final String httpUrl;
+    private final AutoCloseable externalStop;
 
-    private ElasticsearchServer(Process process, Path workDirectory, String httpUrl) {
+    private ElasticsearchServer(Process process, Path workDirectory, String httpUrl, AutoCloseable externalStop) {
         this.process = process;
         this.workDirectory = workDirectory;
         this.httpUrl = httpUrl;
+        this.externalStop = externalStop;
+    }
+
+    /** A node this JVM did not launch; closing it runs {@code stop}. */
+    static ElasticsearchServer external(String httpUrl, AutoCloseable stop) {
+        return new ElasticsearchServer(null, null, httpUrl, stop);
     }
 
     /** Starts a fresh node whose files all live under {@code workDirectory} (emptied first). */
@@ -59,7 +67,7 @@ public final class ElasticsearchServer implements AutoCloseable {
             Process process = builder.start();
             ServerProcesses.record("elasticsearch-" + process.pid(), List.of(process.pid()));
             String url = "http://127.0.0.1:" + awaitHttpPort(process, logs);
-            ElasticsearchServer server = new ElasticsearchServer(process, workDirectory, url);
+            ElasticsearchServer server = new ElasticsearchServer(process, workDirectory, url, null);
             server.awaitHealthy();
             ServerProcesses.record("elasticsearch-" + process.pid(), pidsOf(process));
             return server;
@@ -188,6 +196,10 @@ public final class ElasticsearchServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (externalStop != null) {
+            closeExternal();
+            return;
+        }
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         try {
@@ -200,5 +212,13 @@ public final class ElasticsearchServer implements AutoCloseable {
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         ServerProcesses.forget("elasticsearch-" + process.pid());
+    }
+
+    private void closeExternal() {
+        try {
+            externalStop.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Elasticsearch did not stop cleanly", e);
+        }
     }
 }

@@ -23,19 +23,25 @@ import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A real Kafka broker in KRaft mode (combined broker and controller), running inside this
- * JVM on loopback ports, with its log in a folder of its own.
+ * A real Kafka broker in KRaft mode (combined broker and controller): running inside this
+ * JVM on loopback ports with its log in a folder of its own, or one reached by its
+ * bootstrap servers, such as a container.
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private static final String CONTROLLER = "CONTROLLER";
 
-    private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final AutoCloseable stop;
 
-    private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
-        this.server = server;
+    private KafkaBroker(String bootstrapServers, AutoCloseable stop) {
         this.bootstrapServers = bootstrapServers;
+        this.stop = stop;
+    }
+
+    /** A broker this JVM did not start; closing it runs {@code stop}. */
+    static KafkaBroker external(String bootstrapServers, AutoCloseable stop) {
+        return new KafkaBroker(bootstrapServers, stop);
     }
 
     /** Formats a fresh log in {@code logDirectory} and starts the broker on free ports. */
@@ -48,7 +54,10 @@ public final class KafkaBroker implements AutoCloseable {
             format(logDirectory);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
             server.startup();
-            KafkaBroker broker = new KafkaBroker(server, "127.0.0.1:" + brokerPort);
+            KafkaBroker broker = new KafkaBroker("127.0.0.1:" + brokerPort, () -> {
+                server.shutdown();
+                server.awaitShutdown();
+            });
             broker.awaitReady(Duration.ofSeconds(60));
             return broker;
         } catch (Exception e) {
@@ -138,7 +147,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        try {
+            stop.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not stop cleanly", e);
+        }
     }
 }

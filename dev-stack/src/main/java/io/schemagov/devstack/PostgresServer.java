@@ -2,7 +2,6 @@ package io.schemagov.devstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,21 +11,29 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * A real PostgreSQL server from the embedded binaries, configured for logical decoding so
- * that Debezium can stream from it. The superuser is {@code postgres}; local connections
- * are trusted, so any password is accepted.
+ * A real PostgreSQL server configured for logical decoding so that Debezium can stream from
+ * it: started from the embedded binaries (local connections trusted, so any password is
+ * accepted), or one reached by host and port, such as a container. The superuser is
+ * {@code postgres} with password {@code postgres}.
  */
 public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
-    private final Path dataDirectory;
+    private final String host;
+    private final int port;
+    private final AutoCloseable stop;
 
-    private PostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
-        this.postgres = postgres;
-        this.dataDirectory = dataDirectory;
+    private PostgresServer(String host, int port, AutoCloseable stop) {
+        this.host = host;
+        this.port = port;
+        this.stop = stop;
+    }
+
+    /** A server this JVM did not start from the binaries; closing it runs {@code stop}. */
+    static PostgresServer external(String host, int port, AutoCloseable stop) {
+        return new PostgresServer(host, port, stop);
     }
 
     /** Starts a fresh server whose data lives in {@code dataDirectory} (emptied first). */
@@ -48,9 +55,12 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .start();
-            PostgresServer server = new PostgresServer(postgres, dataDirectory);
-            server.postmasterPid().ifPresent(pid -> ServerProcesses.record("postgres-" + server.port(), List.of(pid)));
-            return server;
+            int port = postgres.getPort();
+            postmasterPid(dataDirectory).ifPresent(pid -> ServerProcesses.record("postgres-" + port, List.of(pid)));
+            return new PostgresServer("127.0.0.1", port, () -> {
+                postgres.close();
+                ServerProcesses.forget("postgres-" + port);
+            });
         } catch (IOException e) {
             throw new IllegalStateException("PostgreSQL did not start in " + dataDirectory + ": " + e.getMessage()
                     + System.lineSeparator() + ServerProcesses.tail(dataDirectory.resolve("postmaster.log"), 30), e);
@@ -58,11 +68,11 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public String host() {
-        return "127.0.0.1";
+        return host;
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
@@ -90,7 +100,7 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private java.util.Optional<Long> postmasterPid() {
+    private static java.util.Optional<Long> postmasterPid(Path dataDirectory) {
         try {
             List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
             return lines.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Long.parseLong(lines.get(0).trim()));
@@ -102,10 +112,9 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            postgres.close();
-            ServerProcesses.forget("postgres-" + port());
-        } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+            stop.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("PostgreSQL did not stop cleanly", e);
         }
     }
 }

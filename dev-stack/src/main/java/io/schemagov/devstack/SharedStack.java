@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * The dev stack's servers shared by every test of one JVM: each is started on first use,
  * once, and stopped when the JVM exits. Servers left by a JVM that was killed are reaped
- * before the first start.
+ * before the first start. {@code -Dschemagov.stack=testcontainers} takes PostgreSQL, Kafka
+ * and Elasticsearch from Docker containers instead (see {@link Containers}); MariaDB is
+ * always the embedded one.
  */
 public final class SharedStack {
 
@@ -28,7 +30,9 @@ public final class SharedStack {
 
     public static synchronized PostgresServer postgres() {
         if (postgres == null) {
-            postgres = started(PostgresServer.start(ROOT.resolve("postgres")));
+            postgres = started(StackMode.current() == StackMode.TESTCONTAINERS
+                    ? Containers.postgres()
+                    : PostgresServer.start(ROOT.resolve("postgres")));
         }
         return postgres;
     }
@@ -43,14 +47,18 @@ public final class SharedStack {
 
     public static synchronized KafkaBroker kafka() {
         if (kafka == null) {
-            kafka = started(KafkaBroker.start(ROOT.resolve("kafka")));
+            kafka = started(StackMode.current() == StackMode.TESTCONTAINERS
+                    ? Containers.kafka()
+                    : KafkaBroker.start(ROOT.resolve("kafka")));
         }
         return kafka;
     }
 
     public static synchronized ElasticsearchServer elasticsearch() {
         if (elasticsearch == null) {
-            elasticsearch = started(ElasticsearchServer.start(ROOT.resolve("elasticsearch")));
+            elasticsearch = started(StackMode.current() == StackMode.TESTCONTAINERS
+                    ? Containers.elasticsearch()
+                    : ElasticsearchServer.start(ROOT.resolve("elasticsearch")));
         }
         return elasticsearch;
     }
