@@ -94,12 +94,35 @@ public class BatchProcessor {
         }
     }
 
+    /** A decoded and analysed batch with the writes it needs, ready for {@link #store}. */
+    public static final class Prepared {
+        private final Iterable<ConsumerRecord<String, byte[]>> records;
+        private final Writes findingWrites = new Writes();
+        private final Writes recordWrites = new Writes();
+        private final Map<ConsumerRecord<String, byte[]>, String> dead = new LinkedHashMap<>();
+        private final List<Severity> produced = new ArrayList<>();
+
+        private Prepared(Iterable<ConsumerRecord<String, byte[]>> records) {
+            this.records = records;
+        }
+    }
+
+    /** {@link #prepare} and {@link #store} in one go. */
     public void process(Iterable<ConsumerRecord<String, byte[]>> records) {
-        Writes findingWrites = new Writes();
-        Writes recordWrites = new Writes();
-        Map<ConsumerRecord<String, byte[]>, String> dead = new LinkedHashMap<>();
+        store(prepare(records));
+    }
+
+    /**
+     * Decodes each record and runs the rules, writing nothing: what cannot be decoded or analysed is noted for the
+     * dead-letter topic. Called in batch order; the analysis of one batch may run while the previous one is stored.
+     */
+    public Prepared prepare(Iterable<ConsumerRecord<String, byte[]>> records) {
+        Prepared batch = new Prepared(records);
+        Writes findingWrites = batch.findingWrites;
+        Writes recordWrites = batch.recordWrites;
+        Map<ConsumerRecord<String, byte[]>, String> dead = batch.dead;
+        List<Severity> produced = batch.produced;
         Instant now = Instant.now();
-        List<Severity> produced = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             MDC.put("record", record.topic() + "-" + record.partition() + "@" + record.offset());
             try {
@@ -132,13 +155,23 @@ public class BatchProcessor {
                 MDC.remove("source");
             }
         }
-        keepTriage(findingWrites);
-        alerts.stored(write(findingWrites, true, dead));
-        write(recordWrites, false, dead);
+        return batch;
+    }
+
+    /**
+     * Writes a prepared batch to Elasticsearch, dead-letters what Elasticsearch refused or could not be analysed, and
+     * queues the stored findings for alerting. When it returns, every record of the batch is in Elasticsearch or in the
+     * dead-letter topic; when it throws, the batch must be prepared and stored again.
+     */
+    public void store(Prepared batch) {
+        Map<ConsumerRecord<String, byte[]>, String> dead = batch.dead;
+        keepTriage(batch.findingWrites);
+        alerts.stored(write(batch.findingWrites, true, dead));
+        write(batch.recordWrites, false, dead);
         deadLetters.publish(dead.entrySet().stream().map(e -> new DeadLetter(e.getKey(), e.getValue())).toList());
         // Counted once the batch is settled: a batch rewound after an outage counts when it is processed for good.
-        produced.forEach(severity -> metrics.finding(severity.name()));
-        for (ConsumerRecord<String, byte[]> record : records) {
+        batch.produced.forEach(severity -> metrics.finding(severity.name()));
+        for (ConsumerRecord<String, byte[]> record : batch.records) {
             metrics.event(record.topic(), dead.containsKey(record));
         }
     }

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Two independent consume loops: schema changes (with the sources' health events, whose findings alert like theirs)
  * and data changes. A bulk load of audited rows must never delay the finding (and alert) about a risky DDL queued
- * behind it.
+ * behind it. The data-change loop is pipelined: it analyses a batch while Elasticsearch indexes the previous one.
  */
 @Configuration(proxyBeanMethods = false)
 class PipelinesConfiguration {
@@ -27,6 +27,7 @@ class PipelinesConfiguration {
     AnalysisPipeline dataChangesPipeline(AnalyzerProperties properties, BatchProcessor processor, IndexSetup indexSetup,
                                          MeterRegistry registry) {
         AnalyzerProperties.KafkaProperties kafka = properties.kafka();
-        return new AnalysisPipeline("audit", List.of(kafka.dataChangesTopic()), kafka.groupId() + "-audit", kafka, processor, indexSetup, null, registry);
+        return new AnalysisPipeline("audit", List.of(kafka.dataChangesTopic()), kafka.groupId() + "-audit", kafka, processor, indexSetup, null, registry,
+                true);
     }
 }
