@@ -35,7 +35,7 @@ class AnalyzerHealthTest {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @EnableConfigurationProperties(AnalyzerProperties.class)
-    @Import(KafkaHealthIndicator.class)
+    @Import(KafkaHealthConfiguration.class)
     static class ActuatorOnly {
     }
 

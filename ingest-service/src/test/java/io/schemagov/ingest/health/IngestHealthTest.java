@@ -35,7 +35,7 @@ class IngestHealthTest {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @EnableConfigurationProperties(IngestProperties.class)
-    @Import(KafkaHealthIndicator.class)
+    @Import(KafkaHealthConfiguration.class)
     static class ActuatorOnly {
     }
 

@@ -1,6 +1,5 @@
-package io.schemagov.analyzer.health;
+package io.schemagov.support;
 
-import io.schemagov.analyzer.config.AnalyzerProperties;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -12,23 +11,21 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.stereotype.Component;
 
 /**
- * Health of the Kafka cluster the analyzer reads from, for the readiness group only: up while a
- * broker answers a metadata request within two seconds (inside the probe's own timeout).
+ * Health of the Kafka cluster a service reads from or writes to, for the readiness group only: up while a
+ * broker answers a metadata request within two seconds (inside the probe's own timeout). Each service registers
+ * it as the bean {@code kafka}, the name its health groups list.
  */
-// Named so that the health groups find it as "kafka" however it is registered.
-@Component("kafka")
-class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
+public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final Admin admin;
 
-    KafkaHealthIndicator(AnalyzerProperties properties) {
+    public KafkaHealthIndicator(String bootstrapServers) {
         this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers(),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
     }
