@@ -1,5 +1,6 @@
 package io.schemagov.rules;
 
+import io.schemagov.model.AffectedObject;
 import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.model.TableSnapshot;
 import io.schemagov.rules.AlterActions.Action;
@@ -35,6 +36,9 @@ final class ColumnRenamedRule implements ChangeRule {
 
     @Override
     public List<Finding> evaluate(SchemaChangeEvent event, RuleSettings settings) {
+        if (MysqlRules.isMysql(event)) {
+            return renamedInMysql(event);
+        }
         if (!ALTER_TABLE.equalsIgnoreCase(event.getCommandTag()) || event.getStatement() == null) {
             return List.of();
         }
@@ -54,6 +58,26 @@ final class ColumnRenamedRule implements ChangeRule {
         Optional<TableSnapshot> table = EventSubjects.snapshot(event, action.schema(), action.target());
         return table.isPresent()
                 && table.get().getColumns().stream().noneMatch(column -> column.getName().equals(action.result()));
+    }
+
+    /** RENAME COLUMN, or CHANGE under a new name, as the binlog ingest records it: {@code db.table.column}. */
+    private static List<Finding> renamedInMysql(SchemaChangeEvent event) {
+        List<Finding> findings = new ArrayList<>();
+        for (AffectedObject column : MysqlRules.renamed(event, "table column")) {
+            List<String> to = Names.parts(column.getObjectIdentity());
+            List<String> from = Names.parts(column.getPreviousIdentity());
+            if (to.size() < 2 || from.size() < 2) {
+                continue;
+            }
+            String table = to.get(to.size() - 2);
+            String qualified = Names.qualified(column.getSchemaName(), table);
+            String old = from.get(from.size() - 1);
+            String now = to.get(to.size() - 1);
+            String message = event.getCommandTag() + " renamed column " + old + " of " + qualified + " to " + now
+                    + ": clients still using " + old + " now fail with \"Unknown column\"";
+            findings.add(INFO.finding(column.getSchemaName(), table, Names.qualified(qualified, now), message));
+        }
+        return findings;
     }
 
     private static Finding finding(SchemaChangeEvent event, Action action) {

@@ -58,7 +58,10 @@ final class ForeignKeyDroppedRule implements ChangeRule {
         }
         List<Finding> findings = new ArrayList<>();
         byTable.forEach((table, constraints) -> {
-            for (DroppedObject fk : foreignKeys(constraints, context.checkTriggers(table))) {
+            // The binlog ingest reports a dropped constraint only for DROP FOREIGN KEY: all of them are keys.
+            List<DroppedObject> keys = MysqlRules.isMysql(event) ? constraints
+                    : foreignKeys(constraints, context.checkTriggers(table));
+            for (DroppedObject fk : keys) {
                 if (!recreated(event, DroppedParts.of(fk))) {
                     findings.add(finding(event, context, fk));
                 }
@@ -98,7 +101,8 @@ final class ForeignKeyDroppedRule implements ChangeRule {
         String command = event.getCommandTag() == null ? "A DROP" : event.getCommandTag();
         String cause = fk.getOriginal() ? "" : " along with " + ShortList.of(context.named());
         String message = command + " dropped foreign key " + parts.name() + " of " + parts.qualifiedTable() + cause
-                + ": PostgreSQL no longer checks that its rows reference existing rows";
+                + ": " + (MysqlRules.isMysql(event) ? "the database" : "PostgreSQL")
+                + " no longer checks that its rows reference existing rows";
         return INFO.finding(parts.schema(), parts.table(), Names.qualified(parts.qualifiedTable(), parts.name()),
                 message);
     }

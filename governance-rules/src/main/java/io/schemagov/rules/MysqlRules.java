@@ -1,5 +1,6 @@
 package io.schemagov.rules;
 
+import io.schemagov.model.AffectedObject;
 import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.model.SourceKind;
 import io.schemagov.model.TableSnapshot;
@@ -79,6 +80,17 @@ final class MysqlRules {
             return single;
         }
         return EventTables.find(event, event.getObjectIdentity());
+    }
+
+    /**
+     * The objects of this type (table, table column) the change renamed: the binlog ingest reads renames from the
+     * DDL text and records the old name as {@code previousIdentity}, as the structure after a rename cannot tell.
+     */
+    static List<AffectedObject> renamed(SchemaChangeEvent event, String objectType) {
+        return event.getObjects().stream()
+                .filter(object -> objectType.equals(object.getObjectType()) && object.getPreviousIdentity() != null
+                        && !object.getPreviousIdentity().equals(object.getObjectIdentity()))
+                .toList();
     }
 
     /** Whether the statement asks for ALGORITHM=INSTANT: the server then refuses what it cannot do in place. */

@@ -9,18 +9,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Flags primary keys on integer or smallint columns, whose generated values run out at 2^31 or 2^15. */
+/**
+ * Flags primary keys on integer or smallint columns, whose generated values run out at 2^31 or 2^15 (and
+ * MariaDB/MySQL's tinyint, mediumint and unsigned variants at their own limits).
+ */
 final class PrimaryKeyTypeRule implements TableRule {
 
     static final String ID = "primary-key-type";
 
     private static final long INTEGER_MAX = Integer.MAX_VALUE;
-    private static final long SMALLINT_MAX = Short.MAX_VALUE;
-    /** Formatted once: the message names one of these two limits. */
-    private static final String INTEGER_MAX_TEXT = String.format(Locale.ROOT, "%,d", INTEGER_MAX);
-    private static final String SMALLINT_MAX_TEXT = String.format(Locale.ROOT, "%,d", SMALLINT_MAX);
+    /** An integer type as PostgreSQL or MariaDB/MySQL writes it: {@code integer}, {@code int(11) unsigned}. */
+    private static final Pattern NARROW = Pattern.compile(
+            "(tinyint|smallint|mediumint|int|integer)(?:\\(\\d+\\))?( unsigned)?( zerofill)?");
+    private static final Map<String, Long> SIGNED_MAX = Map.of("tinyint", 127L, "smallint", 32_767L,
+            "mediumint", 8_388_607L, "int", INTEGER_MAX, "integer", INTEGER_MAX);
 
     private static final RuleInfo INFO = new RuleInfo(ID, "Primary key on integer or smallint", Severity.MEDIUM,
             RuleScope.TABLE_STATE,
@@ -28,12 +34,16 @@ final class PrimaryKeyTypeRule implements TableRule {
                     + "32,767; sequences also skip values on rollbacks and caching, so the limit comes sooner than the "
                     + "row count suggests. Then every INSERT fails, and widening the key later means rewriting the "
                     + "table and every referencing foreign key column under ACCESS EXCLUSIVE locks. Severity is HIGH "
-                    + "once the table holds more than half the range in rows.",
+                    + "once the table holds more than half the range in rows. MariaDB/MySQL's AUTO_INCREMENT keys "
+                    + "on int (or tinyint, smallint, mediumint, signed or unsigned) run out the same way, and "
+                    + "widening one copies the table.",
             "Use bigint for surrogate keys: id bigint GENERATED ALWAYS AS IDENTITY (or a uuid where keys are made "
                     + "outside the database). For an existing table, add a bigint column, fill it in batches with a "
                     + "trigger keeping new rows in step, build a unique index CONCURRENTLY, then swap the primary key "
                     + "(ADD CONSTRAINT ... PRIMARY KEY USING INDEX) in a short transaction, widening referencing "
-                    + "columns the same way. Small lookup tables with a fixed set of rows can keep a small key.",
+                    + "columns the same way. Small lookup tables with a fixed set of rows can keep a small key. On "
+                    + "MariaDB/MySQL use id BIGINT UNSIGNED AUTO_INCREMENT, and widen an existing key of a large "
+                    + "table with an online schema change tool (gh-ost, pt-online-schema-change).",
             "CREATE TABLE customers (id serial PRIMARY KEY, name text NOT NULL);",
             "CREATE TABLE customers (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);");
 
@@ -66,7 +76,7 @@ final class PrimaryKeyTypeRule implements TableRule {
         String name = Names.of(table);
         String message = name + " has its primary key on " + narrow.stream().map(PrimaryKeyTypeRule::describe)
                 .collect(Collectors.joining(", ")) + ": inserts fail once its values pass "
-                + (smallest == SMALLINT_MAX ? SMALLINT_MAX_TEXT : INTEGER_MAX_TEXT)
+                + String.format(Locale.ROOT, "%,d", smallest)
                 + (table.getEstimatedRows() >= 0 ? " (" + TableSize.rows(table.getEstimatedRows()) + " now)" : "");
         return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name, message));
     }
@@ -85,10 +95,14 @@ final class PrimaryKeyTypeRule implements TableRule {
         return List.of();
     }
 
-    /** The largest value of the column's type, or 0 when the type is not integer or smallint. */
+    /** The largest value of the column's type, or 0 when the type is no integer type narrower than bigint. */
     private static long limit(ColumnSnapshot column) {
-        String type = DesignColumns.type(column);
-        return type.equals("integer") ? INTEGER_MAX : type.equals("smallint") ? SMALLINT_MAX : 0;
+        Matcher matcher = NARROW.matcher(DesignColumns.type(column));
+        if (!matcher.matches()) {
+            return 0;
+        }
+        long max = SIGNED_MAX.get(matcher.group(1));
+        return matcher.group(2) == null ? max : max * 2 + 1;
     }
 
     private static boolean generated(ColumnSnapshot column) {
@@ -100,7 +114,8 @@ final class PrimaryKeyTypeRule implements TableRule {
     }
 
     private static String describe(ColumnSnapshot column) {
-        String kind = column.getIdentity() != null ? " identity" : isSerial(column) ? " (serial)" : "";
+        String kind = "AUTO_INCREMENT".equals(column.getIdentity()) ? " AUTO_INCREMENT"
+                : column.getIdentity() != null ? " identity" : isSerial(column) ? " (serial)" : "";
         return column.getName() + " " + column.getDataType() + kind;
     }
 }

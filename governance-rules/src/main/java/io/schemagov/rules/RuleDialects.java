@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Which databases each rule judges. Most rules read PostgreSQL's locks, syntax and catalog and would misjudge
  * MariaDB/MySQL DDL, so they run on PostgreSQL only; the rules named {@code mysql-...} run on MariaDB/MySQL only;
- * and the rules below judge structure alone (keys, names, index counts) and run on both.
+ * and the rules below judge structure alone (keys, names, index counts) or what was dropped or renamed, and run on
+ * both.
  */
 final class RuleDialects {
 
@@ -14,7 +15,9 @@ final class RuleDialects {
             "table-dropped", "capture-incomplete", "primary-key-missing", "foreign-key-without-index",
             "foreign-key-type-mismatch", "on-delete-not-stated", "unique-over-nullable-columns", "all-columns-nullable",
             "name-not-snake-case", "repeating-column-group", "comma-separated-list-column", "polymorphic-association",
-            "password-column-plaintext", "too-many-indexes");
+            "password-column-plaintext", "too-many-indexes", "audit-columns-missing", "primary-key-type",
+            // The binlog ingest names dropped and renamed objects as PostgreSQL's capture does.
+            "column-dropped", "table-renamed", "column-renamed", "foreign-key-dropped");
 
     private RuleDialects() {
     }

@@ -1,5 +1,6 @@
 package io.schemagov.rules;
 
+import io.schemagov.model.SourceKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,17 +23,22 @@ public final class RuleReference {
                 .append(" (ingest-service) runs the table-state ones that create their own table on a real PostgreSQL.")
                 .append(" The source rule judges the ingest's replication slot lag readings, not SQL: its examples show")
                 .append(" the situation and are not run.\n\n")
-                .append("| id | title | applies to | default severity |\n|---|---|---|---|\n");
+                .append("The databases column says which sources a rule judges: most change rules read PostgreSQL's")
+                .append(" locks and syntax, the `mysql-` rules MariaDB/MySQL's, and the rules about structure or about")
+                .append(" what was dropped or renamed judge both.\n\n")
+                .append("| id | title | applies to | databases | default severity |\n|---|---|---|---|---|\n");
         List<RuleInfo> infos = new ArrayList<>(rules.stream().map(Rule::info).toList());
         infos.add(ReplicationSlotLagRule.INFO);
         for (RuleInfo info : infos) {
             out.append("| [`").append(info.id()).append("`](#").append(info.id()).append(") | ").append(info.title())
-                    .append(" | ").append(scope(info.scope())).append(" | ").append(info.defaultSeverity()).append(" |\n");
+                    .append(" | ").append(scope(info.scope())).append(" | ").append(databases(info.id())).append(" | ")
+                    .append(info.defaultSeverity()).append(" |\n");
         }
         for (RuleInfo info : infos) {
             out.append("\n## ").append(info.id()).append("\n\n")
                     .append("**").append(info.title()).append("** — ").append(scope(info.scope()))
-                    .append(", default severity ").append(info.defaultSeverity()).append(".\n\n")
+                    .append(", default severity ").append(info.defaultSeverity()).append(", judges ")
+                    .append(databases(info.id())).append(".\n\n")
                     .append(info.rationale()).append("\n\n")
                     .append("**Fix:** ").append(info.remediation()).append("\n\n")
                     .append("Fires on:\n\n").append(sql(info.example()))
@@ -43,6 +49,12 @@ public final class RuleReference {
 
     private static String sql(String text) {
         return "```sql\n" + text + "\n```\n";
+    }
+
+    private static String databases(String ruleId) {
+        boolean postgres = RuleDialects.runsOn(ruleId, SourceKind.POSTGRESQL);
+        boolean mysql = RuleDialects.runsOn(ruleId, SourceKind.MARIADB);
+        return postgres && mysql ? "PostgreSQL, MariaDB/MySQL" : mysql ? "MariaDB/MySQL" : "PostgreSQL";
     }
 
     private static String scope(RuleScope scope) {

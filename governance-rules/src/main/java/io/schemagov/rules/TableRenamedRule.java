@@ -1,5 +1,6 @@
 package io.schemagov.rules;
 
+import io.schemagov.model.AffectedObject;
 import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.rules.AlterActions.Action;
 import io.schemagov.rules.AlterActions.Kind;
@@ -33,6 +34,9 @@ final class TableRenamedRule implements ChangeRule {
 
     @Override
     public List<Finding> evaluate(SchemaChangeEvent event, RuleSettings settings) {
+        if (MysqlRules.isMysql(event)) {
+            return renamedInMysql(event);
+        }
         if (!ALTER_TABLE.equalsIgnoreCase(event.getCommandTag()) || event.getStatement() == null) {
             return List.of();
         }
@@ -54,11 +58,26 @@ final class TableRenamedRule implements ChangeRule {
         return findings;
     }
 
+    /** RENAME TABLE or ALTER TABLE ... RENAME, possibly into another database, as the binlog ingest records it. */
+    private static List<Finding> renamedInMysql(SchemaChangeEvent event) {
+        List<Finding> findings = new ArrayList<>();
+        for (AffectedObject table : MysqlRules.renamed(event, "table")) {
+            List<String> to = Names.parts(table.getObjectIdentity());
+            List<String> from = Names.parts(table.getPreviousIdentity());
+            boolean moved = from.size() > 1 && to.size() > 1 && !from.get(0).equals(to.get(0))
+                    && from.get(1).equals(to.get(1));
+            findings.add(finding(event, table.getPreviousIdentity(), table.getSchemaName(), to.get(to.size() - 1),
+                    moved));
+        }
+        return findings;
+    }
+
     private static Finding finding(SchemaChangeEvent event, String from, String schema, String table,
             boolean moved) {
         String to = Names.qualified(schema, table);
+        String error = MysqlRules.isMysql(event) ? "\"table doesn't exist\"" : "\"relation does not exist\"";
         String message = event.getCommandTag() + (moved ? " moved " : " renamed ")
-                + from + " to " + to + ": clients still using the old name now fail with \"relation does not exist\"";
+                + from + " to " + to + ": clients still using the old name now fail with " + error;
         return INFO.finding(schema, table, to, message);
     }
 }

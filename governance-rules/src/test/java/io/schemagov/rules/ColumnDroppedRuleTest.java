@@ -35,7 +35,11 @@ class ColumnDroppedRuleTest {
                 fires("quoted names", ddl("ALTER TABLE", "sales.\"Orders\"",
                         "ALTER TABLE sales.\"Orders\" DROP \"Note\"")
                         .dropped("table column", "sales.\"Orders\".\"Note\"", true).build(), Severity.HIGH,
-                        "dropped column Note from sales.Orders"));
+                        "dropped column Note from sales.Orders"),
+                fires("MariaDB DROP COLUMN", MysqlFixtures.fromMariaDb(ddl("ALTER TABLE", "shop.orders",
+                        "ALTER TABLE orders DROP COLUMN note").objectType("table")
+                        .dropped("table column", "shop.orders.note", true).build()), Severity.HIGH,
+                        "ALTER TABLE dropped column note from shop.orders"));
     }
 
     static Stream<Named<SchemaChangeEvent>> noDroppedColumns() {

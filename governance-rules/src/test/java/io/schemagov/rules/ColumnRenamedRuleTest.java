@@ -46,7 +46,13 @@ class ColumnRenamedRuleTest {
                         .tables(orders("Remark")).build(), Severity.MEDIUM,
                         "renamed column Note of public.orders to Remark"),
                 fires("without a snapshot", rename("remark", "ALTER TABLE orders RENAME note TO remark").build(),
-                        Severity.MEDIUM, "renamed column note"));
+                        Severity.MEDIUM, "renamed column note"),
+                fires("MariaDB CHANGE under a new name", MysqlFixtures.fromMariaDb(ddl("ALTER TABLE", "shop.orders",
+                        "ALTER TABLE orders CHANGE `note` `remark` varchar(200)").objectType("table")
+                        .object("ALTER TABLE", "table", "shop.orders")
+                        .renamed("table column", "shop.orders.note", "shop.orders.remark").build()), Severity.MEDIUM,
+                        "ALTER TABLE renamed column note of shop.orders to remark",
+                        "clients still using note now fail with \"Unknown column\""));
     }
 
     static Stream<Named<SchemaChangeEvent>> otherChanges() {
@@ -59,7 +65,13 @@ class ColumnRenamedRuleTest {
                         "ALTER TABLE lines RENAME a TO b; ALTER TABLE orders ADD c int").objectType("table")
                         .tables(orders("c")).build()),
                 silent("column added", ddl("ALTER TABLE", "public.orders", "ALTER TABLE orders ADD note text")
-                        .objectType("table").tables(orders("note")).build()));
+                        .objectType("table").tables(orders("note")).build()),
+                silent("MariaDB CHANGE keeping the name", MysqlFixtures.fromMariaDb(ddl("ALTER TABLE", "shop.orders",
+                        "ALTER TABLE orders CHANGE note note text").objectType("table")
+                        .object("ALTER TABLE", "table", "shop.orders").build())),
+                silent("MariaDB table rename is no column rename", MysqlFixtures.fromMariaDb(ddl("RENAME TABLE",
+                        "shop.purchases", "RENAME TABLE orders TO purchases").objectType("table")
+                        .renamed("table", "shop.orders", "shop.purchases").build())));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -69,6 +69,14 @@ final class Events {
          * A dropped object as pg_event_trigger_dropped_objects reports it: columns and constraints
          * ({@code name on schema.table}) have no object name of their own.
          */
+        /** An object the change renamed, with its old name, as the binlog ingest records renames. */
+        Builder renamed(String objectType, String previousIdentity, String identity) {
+            objects.add(AffectedObject.newBuilder().setCommandTag(event.getCommandTag()).setObjectType(objectType)
+                    .setSchemaName(identity.substring(0, identity.indexOf('.'))).setObjectIdentity(identity)
+                    .setPreviousIdentity(previousIdentity).build());
+            return this;
+        }
+
         Builder dropped(String objectType, String identity, boolean original) {
             boolean subObject = objectType.equals("table column") || identity.contains(" on ");
             String qualified = identity.contains(" on ") ? identity.substring(identity.indexOf(" on ") + 4) : identity;

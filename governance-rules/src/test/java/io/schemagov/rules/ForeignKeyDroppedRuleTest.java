@@ -56,7 +56,11 @@ class ForeignKeyDroppedRuleTest {
                         "ALTER TABLE orders DROP CONSTRAINT ord_customer, DROP CONSTRAINT orders_id_check")
                         .dropped("table constraint", "ord_customer on public.orders", true)
                         .dropped("table constraint", "orders_id_check on public.orders", true),
-                        "public.orders", "public.customers").build(), Severity.MEDIUM, "foreign key ord_customer"));
+                        "public.orders", "public.customers").build(), Severity.MEDIUM, "foreign key ord_customer"),
+                fires("MariaDB DROP FOREIGN KEY", MysqlFixtures.fromMariaDb(ddl("ALTER TABLE", "shop.orders",
+                        "ALTER TABLE orders DROP FOREIGN KEY ord_customer").objectType("table")
+                        .dropped("table constraint", "ord_customer on shop.orders", true).build()), Severity.MEDIUM,
+                        "ALTER TABLE dropped foreign key ord_customer of shop.orders: the database no longer checks"));
     }
 
     static Stream<Named<SchemaChangeEvent>> otherDrops() {
@@ -77,6 +81,12 @@ class ForeignKeyDroppedRuleTest {
                         .dropped("table", "public.orders", true)
                         .dropped("table constraint", "ord_customer on public.orders", false),
                         "public.orders", "public.customers").build()),
+                silent("MariaDB key re-created under its name", MysqlFixtures.fromMariaDb(ddl("ALTER TABLE",
+                        "shop.orders", "ALTER TABLE orders DROP FOREIGN KEY ord_customer, ADD CONSTRAINT ord_customer "
+                                + "FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE")
+                        .objectType("table").tables(table("shop.orders").foreignKey("ord_customer", "shop.customers",
+                                "customer_id").build())
+                        .dropped("table constraint", "ord_customer on shop.orders", true).build())),
                 silent("key of a dropped column", withRiTriggers(alter("ALTER TABLE orders DROP customer_id")
                         .dropped("table column", "public.orders.customer_id", true)
                         .dropped("table constraint", "ord_customer on public.orders", false),

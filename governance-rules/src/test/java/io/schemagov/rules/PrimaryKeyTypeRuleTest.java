@@ -33,7 +33,19 @@ class PrimaryKeyTypeRuleTest {
                         "(≈1.2B rows now)"),
                 fires("generated part of a composite key", TableExtras.of(table("public.lines")
                         .column("order_id", "bigint", true).primaryKey("order_id", "line_no"))
-                        .serial("line_no", "integer").build(), Severity.MEDIUM, "line_no integer (serial)"));
+                        .serial("line_no", "integer").build(), Severity.MEDIUM, "line_no integer (serial)"),
+                fires("MariaDB int AUTO_INCREMENT", mysql(TableExtras.of(table("shop.orders").primaryKey("id"))
+                        .autoIncrement("id", "int(11)")), Severity.MEDIUM,
+                        "shop.orders has its primary key on id int(11) AUTO_INCREMENT", "pass 2,147,483,647"),
+                fires("MariaDB unsigned int", mysql(TableExtras.of(table("shop.orders").primaryKey("id"))
+                        .autoIncrement("id", "int(10) unsigned")), Severity.MEDIUM, "pass 4,294,967,295"),
+                fires("MySQL 8 int without display width", mysql(TableExtras.of(table("shop.orders")
+                        .primaryKey("id")).autoIncrement("id", "int")), Severity.MEDIUM, "on id int AUTO_INCREMENT"),
+                fires("tinyint unsigned past half its range", mysql(TableExtras.of(table("shop.countries")
+                        .primaryKey("id").size(200, 16384)).autoIncrement("id", "tinyint(3) unsigned")),
+                        Severity.HIGH, "pass 255", "(≈200 rows now)"),
+                fires("mediumint", mysql(TableExtras.of(table("shop.items").primaryKey("id"))
+                        .autoIncrement("id", "mediumint(9)")), Severity.MEDIUM, "pass 8,388,607"));
     }
 
     static Stream<Named<TableSnapshot>> wideKeys() {
@@ -41,11 +53,19 @@ class PrimaryKeyTypeRuleTest {
                 silent("bigint identity", TableExtras.of(table("public.orders").primaryKey("id"))
                         .identity("id", "bigint").build()),
                 silent("uuid", table("public.orders").column("id", "uuid", true).primaryKey("id").build()),
+                silent("MariaDB bigint unsigned AUTO_INCREMENT", mysql(TableExtras.of(table("shop.orders")
+                        .primaryKey("id")).autoIncrement("id", "bigint(20) unsigned"))),
+                silent("a type that only contains int", table("public.slots").column("id", "interval", true)
+                        .primaryKey("id").build()),
                 silent("composite key of references", table("public.order_tags").column("order_id", "integer", true)
                         .column("tag_id", "integer", true).primaryKey("order_id", "tag_id").build()),
                 silent("no primary key", table("public.log").column("id", "integer").build()),
                 silent("integer column that is not the key", table("public.orders").column("id", "bigint", true)
                         .column("qty", "integer").primaryKey("id").build()));
+    }
+
+    private static TableSnapshot mysql(TableExtras table) {
+        return MysqlFixtures.on(table.build(), "InnoDB", "utf8mb4_general_ci");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -43,6 +43,11 @@ final class TableExtras {
     }
 
     /** A serial column: NOT NULL with a nextval default. */
+    /** A MariaDB/MySQL AUTO_INCREMENT column, as the binlog ingest records it. */
+    TableExtras autoIncrement(String name, String dataType) {
+        return add(column(name, dataType, true).setIdentity("AUTO_INCREMENT").setTypeCategory("N"));
+    }
+
     TableExtras serial(String name, String dataType) {
         String sequence = table.getTableName() + "_" + name + "_seq";
         return add(column(name, dataType, true).setTypeCategory("N")

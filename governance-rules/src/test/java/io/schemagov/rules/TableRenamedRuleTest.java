@@ -40,7 +40,16 @@ class TableRenamedRuleTest {
                         Severity.MEDIUM, "ALTER TABLE moved public.orders to archive.orders"),
                 fires("only this command's rename of a query string", alter("public.d",
                         "ALTER TABLE a RENAME TO b; ALTER TABLE c RENAME TO d"), Severity.MEDIUM,
-                        "renamed public.c to public.d"));
+                        "renamed public.c to public.d"),
+                fires("MariaDB RENAME TABLE", MysqlFixtures.fromMariaDb(ddl("RENAME TABLE", "shop.purchases",
+                        "RENAME TABLE orders TO purchases").objectType("table")
+                        .renamed("table", "shop.orders", "shop.purchases").build()), Severity.MEDIUM,
+                        "RENAME TABLE renamed shop.orders to shop.purchases",
+                        "now fail with \"table doesn't exist\""),
+                fires("MariaDB table moved to another database", MysqlFixtures.fromMariaDb(ddl("RENAME TABLE",
+                        "archive.orders", "RENAME TABLE shop.orders TO archive.orders").objectType("table")
+                        .renamed("table", "shop.orders", "archive.orders").build()), Severity.MEDIUM,
+                        "RENAME TABLE moved shop.orders to archive.orders"));
     }
 
     static Stream<Named<SchemaChangeEvent>> otherChanges() {
@@ -54,7 +63,10 @@ class TableRenamedRuleTest {
                 silent("index renamed", ddl("ALTER INDEX", "public.orders_idx2",
                         "ALTER INDEX orders_idx RENAME TO orders_idx2").objectType("index").build()),
                 silent("another command of the query string", alter("public.orders",
-                        "ALTER TABLE a RENAME TO b; ALTER TABLE orders ADD note text")));
+                        "ALTER TABLE a RENAME TO b; ALTER TABLE orders ADD note text")),
+                silent("MariaDB ALTER without a rename", MysqlFixtures.fromMariaDb(ddl("ALTER TABLE", "shop.orders",
+                        "ALTER TABLE orders ADD COLUMN note text").objectType("table")
+                        .object("ALTER TABLE", "table", "shop.orders").build())));
     }
 
     @ParameterizedTest(name = "{0}")

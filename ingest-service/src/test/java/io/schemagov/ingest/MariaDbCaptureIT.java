@@ -125,6 +125,31 @@ class MariaDbCaptureIT {
         assertThat(dropped.getTables().get(0).getColumns()).extracting(ColumnSnapshot::getName).containsExactly("id", "name");
         assertThat(dropped.getTables().get(0).getColumns().get(1).getDataType()).isEqualTo("varchar(80)");
         assertThat(modified.getCommandTag()).isEqualTo("ALTER TABLE");
+        assertThat(dropped.getDroppedObjects()).singleElement().satisfies(d -> {
+            assertThat(d.getObjectType()).isEqualTo("table column");
+            assertThat(d.getObjectIdentity()).isEqualTo(DATABASE + ".widgets.colour");
+        });
+    }
+
+    @Test
+    void renamedColumnsAndDroppedForeignKeysAreNamedWithTheirTable() throws Exception {
+        sql("CREATE TABLE makers (id bigint PRIMARY KEY)",
+            "CREATE TABLE parts (id bigint PRIMARY KEY, maker_id bigint, code varchar(20), "
+                + "CONSTRAINT parts_maker_fk FOREIGN KEY (maker_id) REFERENCES makers (id))",
+            "ALTER TABLE parts CHANGE COLUMN code part_code varchar(20), DROP FOREIGN KEY parts_maker_fk");
+        SchemaChangeEvent event = awaitStatement("ALTER TABLE parts CHANGE COLUMN");
+        assertThat(event.getObjects()).anySatisfy(o -> {
+            assertThat(o.getObjectType()).isEqualTo("table column");
+            assertThat(o.getPreviousIdentity()).isEqualTo(DATABASE + ".parts.code");
+            assertThat(o.getObjectIdentity()).isEqualTo(DATABASE + ".parts.part_code");
+        });
+        assertThat(event.getDroppedObjects()).singleElement().satisfies(d -> {
+            assertThat(d.getObjectType()).isEqualTo("table constraint");
+            assertThat(d.getObjectIdentity()).isEqualTo("parts_maker_fk on " + DATABASE + ".parts");
+        });
+        assertThat(event.getTables().get(0).getConstraints())
+                .noneMatch(c -> c.getName().equals("parts_maker_fk"));
+        assertThat(event.getCaptureError()).isNull();
     }
 
     @Test

@@ -73,6 +73,24 @@ class MariaDbPlatformIT {
     }
 
     @Test
+    void narrowKeysAndDroppedAndRenamedColumnsAndTablesBecomeFindings() throws Exception {
+        sql("CREATE TABLE coupons (id int AUTO_INCREMENT PRIMARY KEY, code varchar(20), note text, legacy int)",
+            "ALTER TABLE coupons DROP COLUMN legacy, CHANGE note remark text",
+            "RENAME TABLE coupons TO vouchers");
+        JsonNode key = awaitHits("schemagov-findings", "database:" + SOURCE + " AND ruleId:primary-key-type AND table:coupons",
+                hits -> hits.size() == 1).get(0).path("_source");
+        assertThat(key.path("message").asText()).contains("id int AUTO_INCREMENT", "2,147,483,647");
+        JsonNode dropped = awaitHits("schemagov-findings", "database:" + SOURCE + " AND ruleId:column-dropped",
+                hits -> hits.size() == 1).get(0).path("_source");
+        assertThat(dropped.path("message").asText()).contains("dropped column legacy from sandbox.coupons");
+        awaitHits("schemagov-findings", "database:" + SOURCE + " AND ruleId:column-renamed AND table:coupons",
+                hits -> hits.size() == 1);
+        JsonNode renamed = awaitHits("schemagov-findings", "database:" + SOURCE + " AND ruleId:table-renamed",
+                hits -> hits.size() == 1).get(0).path("_source");
+        assertThat(renamed.path("message").asText()).contains("renamed sandbox.coupons to sandbox.vouchers");
+    }
+
+    @Test
     void aRowChangeBecomesAMaskedAuditRecord() throws Exception {
         sql("INSERT INTO customers (email, name) VALUES ('ann@example.com', 'Ann')");
         JsonNode audit = awaitHits("schemagov-audit", "database:" + SOURCE + " AND table:\"sandbox.customers\"",

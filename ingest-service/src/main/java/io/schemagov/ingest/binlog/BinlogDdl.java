@@ -21,14 +21,16 @@ import net.sf.jsqlparser.statement.truncate.Truncate;
 /**
  * What one MariaDB/MySQL DDL statement does, as far as the event needs it and Debezium's schema change leaves
  * it implicit: the command tag (CREATE INDEX arrives as an ALTER of the table), the index a statement names,
- * and the old name of each renamed table (a rename arrives under the new name only). Parsed with JSqlParser;
+ * the old name of each renamed table (a rename arrives under the new name only), and the columns and foreign
+ * keys an ALTER dropped or renamed (the structure after it shows only what is left). Parsed with JSqlParser;
  * a statement it cannot parse is classified by its leading keywords, and {@link #parseError} says so.
  *
  * @param tables  the tables the statement is about, qualified ({@code database.table}); after a rename, the new names
  * @param renames new qualified name to old qualified name, for RENAME TABLE and ALTER TABLE ... RENAME
+ * @param alter   what an ALTER TABLE dropped or renamed in the table; {@link AlterParts#NONE} for other statements
  */
 public record BinlogDdl(String commandTag, String objectType, String indexName, java.util.List<String> tables,
-                        Map<String, String> renames, String parseError) {
+                        Map<String, String> renames, AlterParts alter, String parseError) {
 
     private static final Pattern LEADING_COMMENTS = Pattern.compile("^(\\s*(/\\*.*?\\*/|--[^\\n]*\\n|#[^\\n]*\\n))*\\s*",
             Pattern.DOTALL);
@@ -47,8 +49,8 @@ public record BinlogDdl(String commandTag, String objectType, String indexName, 
     public static BinlogDdl parse(String ddl, String database) {
         String text = LEADING_COMMENTS.matcher(ddl == null ? "" : ddl).replaceFirst("");
         try {
-            Statement statement = CCJSqlParserUtil.parse(text);
-            BinlogDdl parsed = of(statement, database);
+            Statement statement = CCJSqlParserUtil.parse(AlterParts.parsable(text));
+            BinlogDdl parsed = of(statement, database, text);
             if (parsed != null) {
                 return parsed;
             }
@@ -58,23 +60,24 @@ public record BinlogDdl(String commandTag, String objectType, String indexName, 
         return byKeywords(text, null);
     }
 
-    private static BinlogDdl of(Statement statement, String database) {
+    private static BinlogDdl of(Statement statement, String database, String text) {
         if (statement instanceof CreateTable create) {
             return simple("CREATE TABLE", "table", qualified(create.getTable(), database));
         }
         if (statement instanceof CreateIndex create) {
             return new BinlogDdl("CREATE INDEX", "index", unquote(create.getIndex().getName()),
-                    java.util.List.of(qualified(create.getTable(), database)), Map.of(), null);
+                    java.util.List.of(qualified(create.getTable(), database)), Map.of(), AlterParts.NONE, null);
         }
         if (statement instanceof Alter alter) {
-            return alter(alter, database);
+            return alter(alter, database, text);
         }
         if (statement instanceof RenameTableStatement rename) {
             Map<String, String> renames = new LinkedHashMap<>();
             for (Map.Entry<Table, Table> pair : rename.getTableNames()) {
                 renames.put(qualified(pair.getValue(), database), qualified(pair.getKey(), database));
             }
-            return new BinlogDdl("RENAME TABLE", "table", null, java.util.List.copyOf(renames.keySet()), renames, null);
+            return new BinlogDdl("RENAME TABLE", "table", null, java.util.List.copyOf(renames.keySet()), renames,
+                    AlterParts.NONE, null);
         }
         if (statement instanceof Drop drop) {
             String type = drop.getType().toUpperCase(Locale.ROOT);
@@ -82,7 +85,7 @@ public record BinlogDdl(String commandTag, String objectType, String indexName, 
             java.util.List<String> tables = "TABLE".equals(type) ? java.util.List.of(qualified(drop.getName(), database))
                     : java.util.List.of();
             return new BinlogDdl("DROP " + type, type.toLowerCase(Locale.ROOT), index ? unquote(drop.getName().getName()) : null,
-                    tables, Map.of(), null);
+                    tables, Map.of(), AlterParts.NONE, null);
         }
         if (statement instanceof Truncate truncate) {
             return simple("TRUNCATE TABLE", "table", qualified(truncate.getTable(), database));
@@ -90,11 +93,12 @@ public record BinlogDdl(String commandTag, String objectType, String indexName, 
         return null;
     }
 
-    private static BinlogDdl alter(Alter alter, String database) {
+    private static BinlogDdl alter(Alter alter, String database, String text) {
         Map<String, String> renames = new LinkedHashMap<>();
         String index = null;
-        for (AlterExpression expression : alter.getAlterExpressions() == null ? java.util.List.<AlterExpression>of()
-                : alter.getAlterExpressions()) {
+        java.util.List<AlterExpression> expressions = alter.getAlterExpressions() == null
+                ? java.util.List.of() : alter.getAlterExpressions();
+        for (AlterExpression expression : expressions) {
             if (expression.getOperation() == AlterOperation.RENAME_TABLE && expression.getNewTableName() != null) {
                 Table renamed = new Table(expression.getNewTableName());
                 renames.put(qualified(renamed, database), qualified(alter.getTable(), database));
@@ -104,7 +108,8 @@ public record BinlogDdl(String commandTag, String objectType, String indexName, 
             }
         }
         String table = renames.isEmpty() ? qualified(alter.getTable(), database) : renames.keySet().iterator().next();
-        return new BinlogDdl("ALTER TABLE", "table", index, java.util.List.of(table), renames, null);
+        return new BinlogDdl("ALTER TABLE", "table", index, java.util.List.of(table), renames,
+                AlterParts.of(expressions, AlterParts.foreignKeysDropped(text)), null);
     }
 
     private static BinlogDdl byKeywords(String text, String error) {
@@ -112,14 +117,16 @@ public record BinlogDdl(String commandTag, String objectType, String indexName, 
         if (m.find()) {
             String verb = m.group(1).toUpperCase(Locale.ROOT);
             String noun = m.group(2).toUpperCase(Locale.ROOT);
-            return new BinlogDdl(verb + " " + noun, noun.toLowerCase(Locale.ROOT), null, java.util.List.of(), Map.of(), error);
+            return new BinlogDdl(verb + " " + noun, noun.toLowerCase(Locale.ROOT), null, java.util.List.of(), Map.of(),
+                    AlterParts.NONE, error);
         }
         String first = text.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
-        return new BinlogDdl(first.isEmpty() ? "UNKNOWN" : first, null, null, java.util.List.of(), Map.of(), error);
+        return new BinlogDdl(first.isEmpty() ? "UNKNOWN" : first, null, null, java.util.List.of(), Map.of(),
+                AlterParts.NONE, error);
     }
 
     private static BinlogDdl simple(String tag, String type, String table) {
-        return new BinlogDdl(tag, type, null, java.util.List.of(table), Map.of(), null);
+        return new BinlogDdl(tag, type, null, java.util.List.of(table), Map.of(), AlterParts.NONE, null);
     }
 
     /** {@code database.table}, without quotes. */

@@ -113,6 +113,7 @@ public final class BinlogSchemaChanges implements AutoCloseable {
                 }
             }
         }
+        alterParts(parsed, objects, dropped);
         if (changes.size() == 1) {
             // One statement may make several records (DROP TABLE a, b): tell them apart by the table.
             position.setPosition(position.getPosition() + "/" + TableId.parse(changes.get(0).getString("id")).qualified());
@@ -121,6 +122,27 @@ public final class BinlogSchemaChanges implements AutoCloseable {
                 .setKind(ChangeKind.DDL).setObjects(objects).setDroppedObjects(dropped).setTables(tables);
         mainObject(event, parsed, objects, dropped, value.getString("databaseName"));
         return event.build();
+    }
+
+    /**
+     * The columns and foreign keys an ALTER TABLE dropped, and the columns it renamed, named as PostgreSQL's capture
+     * names them ({@code db.table.column}, {@code key on db.table}): the structure after the change cannot show them.
+     */
+    private static void alterParts(BinlogDdl parsed, List<AffectedObject> objects, List<DroppedObject> dropped) {
+        if (parsed.tables().isEmpty() || parsed.alter() == AlterParts.NONE) {
+            return;
+        }
+        TableId table = TableId.parse(parsed.tables().get(0));
+        AlterParts alter = parsed.alter();
+        for (String column : alter.droppedColumns()) {
+            dropped.add(new DroppedObject("table column", table.schema(), null, table.qualified() + "." + column, true));
+        }
+        for (String key : alter.droppedForeignKeys()) {
+            dropped.add(new DroppedObject("table constraint", table.schema(), null, key + " on " + table.qualified(),
+                    true));
+        }
+        alter.renamedColumns().forEach((now, old) -> objects.add(new AffectedObject(parsed.commandTag(),
+                "table column", table.schema(), table.qualified() + "." + now, table.qualified() + "." + old)));
     }
 
     private static void mainObject(SchemaChangeEvent.Builder event, BinlogDdl parsed, List<AffectedObject> objects,

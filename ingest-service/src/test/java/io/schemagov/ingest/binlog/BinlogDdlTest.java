@@ -56,4 +56,34 @@ class BinlogDdlTest {
         assertThat(parsed.commandTag()).isEqualTo("CREATE TRIGGER");
         assertThat(parsed.parseError()).startsWith("not parsed");
     }
+
+    @Test
+    void alterTellsTheColumnsItDroppedAndRenamed() {
+        BinlogDdl parsed = BinlogDdl.parse("ALTER TABLE orders DROP COLUMN note, DROP `legacy code`, "
+                + "RENAME COLUMN total TO amount, CHANGE `ref` `reference` varchar(40) NOT NULL, "
+                + "CHANGE status status varchar(20), MODIFY placed_at datetime(6)", "shop");
+
+        assertThat(parsed.parseError()).isNull();
+        assertThat(parsed.alter().droppedColumns()).containsExactly("note", "legacy code");
+        assertThat(parsed.alter().renamedColumns()).isEqualTo(Map.of("amount", "total", "reference", "ref"));
+        assertThat(parsed.alter().droppedForeignKeys()).isEmpty();
+    }
+
+    @Test
+    void dropForeignKeyIsReadAlthoughTheParserLacksItsSyntax() {
+        BinlogDdl parsed = BinlogDdl.parse("ALTER TABLE orders DROP FOREIGN KEY `orders_customer_fk`, "
+                + "DROP FOREIGN KEY IF EXISTS fk_2, DROP COLUMN customer_id", "shop");
+
+        assertThat(parsed.parseError()).isNull();
+        assertThat(parsed.tables()).containsExactly("shop.orders");
+        assertThat(parsed.alter().droppedForeignKeys()).containsExactly("orders_customer_fk", "fk_2");
+        assertThat(parsed.alter().droppedColumns()).containsExactly("customer_id");
+    }
+
+    @Test
+    void alterThatDropsAndRenamesNothingHasNoParts() {
+        assertThat(BinlogDdl.parse("ALTER TABLE orders ADD COLUMN x int, DROP INDEX i, DROP PRIMARY KEY, "
+                + "DROP CONSTRAINT chk, ALGORITHM=INSTANT", "shop").alter()).isSameAs(AlterParts.NONE);
+        assertThat(BinlogDdl.parse("CREATE TABLE t (id int)", "shop").alter()).isSameAs(AlterParts.NONE);
+    }
 }

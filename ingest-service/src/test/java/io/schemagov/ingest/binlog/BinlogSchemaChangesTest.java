@@ -68,6 +68,20 @@ class BinlogSchemaChangesTest {
     }
 
     @Test
+    void alterNamesTheDroppedAndRenamedColumnsAndDroppedForeignKeysAsPostgresCaptureDoes() {
+        SchemaChangeEvent event = changes.read(value("false", "ALTER TABLE t DROP COLUMN legacy, "
+                + "DROP FOREIGN KEY t_customer_fk, CHANGE `code` `reference` varchar(20)",
+                change("ALTER", "\"shop\".\"t\"", table())), position()).orElseThrow();
+
+        assertThat(event.getObjectIdentity()).isEqualTo("shop.t");
+        assertThat(event.getDroppedObjects()).extracting(d -> d.getObjectType() + ": " + d.getObjectIdentity())
+                .containsExactly("table column: shop.t.legacy", "table constraint: t_customer_fk on shop.t");
+        assertThat(event.getObjects()).extracting(o -> o.getObjectType() + ": " + o.getPreviousIdentity() + " -> "
+                + o.getObjectIdentity()).containsExactly("table: null -> shop.t",
+                "table column: shop.t.code -> shop.t.reference");
+    }
+
+    @Test
     void theSnapshotsCreateTableIsTheBaselineAndItsOtherStatementsAreDropped() {
         Optional<SchemaChangeEvent> baseline = changes.read(value("true", "CREATE TABLE `t` (`id` bigint(20) NOT NULL)",
                 change("CREATE", "\"shop\".\"t\"", table())), position());
