@@ -26,7 +26,12 @@
       el('code', {}, c.name), ' ' + c.type + (c.validated === false ? ' (NOT VALID)' : '') + ': ', c.definition)));
     const indexes = el('ul', {className: 'small'}, ...(snapshot.indexes || []).map(i => el('li', {},
       el('code', {}, i.name), i.valid === false ? ' (INVALID) ' : ' ', i.definition)));
-    return el('div', {}, columns, el('h3', {className: 'h6'}, 'Constraints'), constraints,
+    // MariaDB/MySQL tables have a storage engine and a default collation; PostgreSQL's have neither.
+    const storage = snapshot.engine || snapshot.collation
+      ? el('p', {className: 'small', id: 'table-storage'}, 'Engine ' + S.text(snapshot.engine || 'unknown')
+        + ' · collation ' + S.text(snapshot.collation || 'unknown'))
+      : el('span', {});
+    return el('div', {}, storage, columns, el('h3', {className: 'h6'}, 'Constraints'), constraints,
       el('h3', {className: 'h6'}, 'Indexes'), indexes);
   }
 

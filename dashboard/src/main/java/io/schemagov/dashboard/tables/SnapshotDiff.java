@@ -20,7 +20,8 @@ final class SnapshotDiff {
     }
 
     private static final List<String> PARTS = List.of("columns", "constraints", "indexes");
-    private static final List<String> TABLE_FIELDS = List.of("kind", "rowSecurity");
+    /** Table-wide properties; engine and collation exist for MariaDB/MySQL tables only. */
+    private static final List<String> TABLE_FIELDS = List.of("kind", "rowSecurity", "engine", "collation");
 
     private SnapshotDiff() {
     }
@@ -32,13 +33,19 @@ final class SnapshotDiff {
             diffPart(part, byName(before, part), byName(after, part), changes);
         }
         for (String field : TABLE_FIELDS) {
-            JsonNode b = before == null ? null : before.get(field);
-            JsonNode a = after == null ? null : after.get(field);
+            JsonNode b = field(before, field);
+            JsonNode a = field(after, field);
             if (!Objects.equals(b, a)) {
                 changes.add(new Change("table", field, "changed", b, a));
             }
         }
         return changes;
+    }
+
+    /** The field's value; a missing snapshot, a missing field and an explicit null are all the same nothing. */
+    private static JsonNode field(JsonNode snapshot, String field) {
+        JsonNode value = snapshot == null ? null : snapshot.get(field);
+        return value == null || value.isNull() ? null : value;
     }
 
     private static void diffPart(String part, Map<String, JsonNode> before, Map<String, JsonNode> after,

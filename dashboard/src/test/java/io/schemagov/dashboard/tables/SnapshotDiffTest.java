@@ -48,6 +48,12 @@ class SnapshotDiffTest {
                         List.of("constraint t_pkey removed")),
                 Arguments.of("row security enabled", BASE, BASE.replace("'rowSecurity':false", "'rowSecurity':true"),
                         List.of("table rowSecurity changed")),
+                Arguments.of("MariaDB table moved to another engine and collation",
+                        BASE.replace("{'kind'", "{'engine':'MyISAM','collation':'latin1_swedish_ci','kind'"),
+                        BASE.replace("{'kind'", "{'engine':'InnoDB','collation':'utf8mb4_general_ci','kind'"),
+                        List.of("table engine changed", "table collation changed")),
+                Arguments.of("PostgreSQL's null engine is no change", BASE.replace("{'kind'", "{'engine':null,'kind'"),
+                        BASE, List.of()),
                 Arguments.of("table dropped", BASE, null, List.of("column id removed", "column email removed",
                         "constraint t_pkey removed", "index t_pkey removed", "table kind changed",
                         "table rowSecurity changed")));
