@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Checks data changes and DDL against the compliance settings. A data change is judged per transaction and table:
  * all rows of one transaction on one table make at most one finding per rule. Counting rows of a transaction keeps
  * a bounded memory of recent transactions; it is exact when one analyzer instance consumes the data changes (the
- * default), and a lower bound when several share the partitions.
+ * default), and a lower bound when several share the partitions. A record consumed again (its batch rewound after a
+ * failed write) is not counted twice: each count remembers the last Kafka offset it took.
  */
 @Component
 public class ComplianceRules {
@@ -30,9 +31,9 @@ public class ComplianceRules {
     private final List<Pattern> sensitive;
     private final List<Pattern> appendOnly;
     private final List<Pattern> actorRequired;
-    private final Map<String, Long> rowsPerTransaction = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, RowCount> rowsPerTransaction = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, RowCount> eldest) {
             return size() > REMEMBERED_TRANSACTIONS;
         }
     };
@@ -45,8 +46,16 @@ public class ComplianceRules {
         this.actorRequired = properties.actorRequiredTables().stream().map(Globs::compile).toList();
     }
 
-    /** The findings about one row change (the data loop is single-threaded; the counters are not shared). */
-    public synchronized List<ComplianceFinding> evaluate(DataChangeEvent event) {
+    /** The findings about one row change that was not consumed from Kafka (counted every time). */
+    public List<ComplianceFinding> evaluate(DataChangeEvent event) {
+        return evaluate(event, -1, -1);
+    }
+
+    /**
+     * The findings about one row change read from this Kafka partition and offset; a row whose offset its count has
+     * taken already adds nothing (the data loop is single-threaded; the counters are not shared).
+     */
+    public synchronized List<ComplianceFinding> evaluate(DataChangeEvent event, int partition, long offset) {
         List<ComplianceFinding> findings = new ArrayList<>();
         String table = event.getSchemaName() + "." + event.getTableName();
         String transaction = event.getSource().getTransactionId() == null ? "position " + event.getSource().getPosition()
@@ -55,9 +64,11 @@ public class ComplianceRules {
         Operation operation = event.getOperation();
         Instant when = event.getSource().getCommitTime() != null ? event.getSource().getCommitTime() : event.getEventTime();
         if ((operation == Operation.DELETE || operation == Operation.UPDATE) && event.getSource().getTransactionId() != null) {
-            long rows = rowsPerTransaction.merge(event.getSource().getDatabase() + " " + key + " " + operation, 1L, Long::sum);
+            RowCount count = rowsPerTransaction.computeIfAbsent(event.getSource().getDatabase() + " " + key + " "
+                    + operation, k -> new RowCount());
+            long rows = count.add(partition, offset);
             // Reported when the threshold is reached, then each time the count doubles: one finding, a growing count.
-            if (rows >= properties.bulkChangeRows() && Long.bitCount(rows / properties.bulkChangeRows()) == 1
+            if (rows > 0 && rows >= properties.bulkChangeRows() && Long.bitCount(rows / properties.bulkChangeRows()) == 1
                     && rows % properties.bulkChangeRows() == 0) {
                 ComplianceRule rule = operation == Operation.DELETE ? ComplianceRule.BULK_DELETE : ComplianceRule.BULK_UPDATE;
                 findings.add(finding(rule, event, key, "at least " + rows + " rows of " + table + " "
@@ -106,6 +117,23 @@ public class ComplianceRules {
                             + ", outside the change windows " + windows));
         }
         return findings;
+    }
+
+    /** The rows counted for one transaction, table and operation, and the last Kafka record counted. */
+    private static final class RowCount {
+        private long rows;
+        private int partition = -1;
+        private long offset = -1;
+
+        /** The count with this row, or 0 when this record was counted before. */
+        long add(int recordPartition, long recordOffset) {
+            if (recordOffset >= 0 && recordPartition == partition && recordOffset <= offset) {
+                return 0;
+            }
+            partition = recordPartition;
+            offset = recordOffset;
+            return ++rows;
+        }
     }
 
     private static ComplianceFinding finding(ComplianceRule rule, DataChangeEvent event, String key, String message) {

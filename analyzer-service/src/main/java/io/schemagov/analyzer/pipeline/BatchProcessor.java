@@ -143,7 +143,8 @@ public class BatchProcessor {
                 } else if (record.topic().equals(dataChangesTopic)) {
                     DataChangeEvent event = EventCodec.decodeDataChange(record.value());
                     recordWrites.add(List.of(audit.of(event, now)), record);
-                    findingWrites.add(complianceFindings.of(event, noted(compliance.evaluate(event), produced), now), record);
+                    findingWrites.add(complianceFindings.of(event,
+                            noted(compliance.evaluate(event, record.partition(), record.offset()), produced), now), record);
                 }
             } catch (MalformedEventException e) {
                 dead.put(record, e.getMessage());

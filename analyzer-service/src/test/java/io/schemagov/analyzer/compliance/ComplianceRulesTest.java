@@ -62,6 +62,19 @@ class ComplianceRulesTest {
     }
 
     @Test
+    void rowsConsumedAgainAfterARewindAreNotCountedTwice() {
+        ComplianceRules rules = rules(4, List.of(), false);
+        List<String> messages = new ArrayList<>();
+        // Offsets 10-12, the batch rewound and consumed again from 10, then 13-14: five rows, not eight.
+        for (long offset : new long[] {10, 11, 12, 10, 11, 12, 13, 14}) {
+            rules.evaluate(change("public.orders", Operation.DELETE, 7, FRIDAY_NOON_BERLIN, Map.of("id", "1")), 0, offset)
+                    .forEach(f -> messages.add(f.message()));
+        }
+
+        assertThat(messages).containsExactly("at least 4 rows of public.orders deleted by transaction 7 (threshold 4)");
+    }
+
+    @Test
     void rowsOfOtherTransactionsTablesOrOperationsAreCountedApart() {
         ComplianceRules rules = rules(2, List.of(), false);
 
