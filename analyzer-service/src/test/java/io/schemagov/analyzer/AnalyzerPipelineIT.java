@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.schemagov.devstack.KafkaBroker;
+import io.schemagov.devstack.PrometheusScrape;
 import io.schemagov.devstack.SharedStack;
 import io.schemagov.model.EventCodec;
 import io.schemagov.model.SchemaChangeEvent;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The analyzer against a real Kafka and Elasticsearch, fed with events as the ingest writes them. */
@@ -189,7 +191,7 @@ class AnalyzerPipelineIT {
                 "CREATE TABLE metered (id bigint)", TestEvents.table("metered", false))));
         send(SCHEMA_TOPIC, "db7/poison", "not avro".getBytes(StandardCharsets.UTF_8));
         elasticsearch.await("schemagov-findings", "database:db7 AND table:metered AND ruleId:primary-key-missing", hits -> hits.size() == 1);
-        PrometheusScrape scrape = PrometheusScrape.await(analyzer, s -> s.value("schemagov_analyzer_dead_letters_total", "stage", "analyzer") >= 1
+        PrometheusScrape scrape = PrometheusScrape.await(((WebServerApplicationContext) analyzer).getWebServer().getPort(), s -> s.value("schemagov_analyzer_dead_letters_total", "stage", "analyzer") >= 1
                 && s.value("schemagov_analyzer_events_total", "topic", SCHEMA_TOPIC, "outcome", "dead-lettered") >= 1);
 
         assertThat(scrape.value("schemagov_analyzer_events_total", "topic", SCHEMA_TOPIC, "outcome", "processed")).isGreaterThanOrEqualTo(1);

@@ -3,6 +3,7 @@ package io.schemagov.analyzer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schemagov.devstack.KafkaBroker;
+import io.schemagov.devstack.PrometheusScrape;
 import io.schemagov.devstack.SharedStack;
 import io.schemagov.model.ElasticsearchIndices;
 import io.schemagov.model.EventCodec;
@@ -39,6 +40,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -101,7 +103,7 @@ class ScaleOutIT {
         awaitCount("ruleId:primary-key-missing", TABLES_PER_WAVE, "the first wave's findings");
         for (ConfigurableApplicationContext analyzer : analyzers) {
             // Each instance in this JVM processed a share of the records itself.
-            PrometheusScrape scrape = PrometheusScrape.await(analyzer, s -> s.value("schemagov_analyzer_events_total",
+            PrometheusScrape scrape = PrometheusScrape.await(((WebServerApplicationContext) analyzer).getWebServer().getPort(), s -> s.value("schemagov_analyzer_events_total",
                     "topic", SCHEMA_TOPIC, "outcome", "processed") > 0
                     && s.value("schemagov_analyzer_events_total", "topic", DATA_TOPIC, "outcome", "processed") > 0);
             assertThat(scrape.value("schemagov_analyzer_events_total", "topic", SCHEMA_TOPIC, "outcome", "processed"))

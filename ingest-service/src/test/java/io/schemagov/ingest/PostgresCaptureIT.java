@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schemagov.devstack.PostgresServer;
+import io.schemagov.devstack.PrometheusScrape;
 import io.schemagov.devstack.SharedStack;
 import io.schemagov.ingest.capture.CaptureInstaller;
 import io.schemagov.ingest.capture.CaptureSetupException;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The ingest against a real PostgreSQL and Kafka: every kind of DDL arrives with the right fields. */
@@ -334,7 +336,7 @@ class PostgresCaptureIT {
     void prometheusEndpointCountsPublishedEventsAndShowsTheSlotLagAndLastEventAge() throws Exception {
         sql("CREATE TABLE public.metered (id bigint PRIMARY KEY)");
         awaitTag("CREATE TABLE", "public.metered");
-        PrometheusScrape scrape = PrometheusScrape.await(ingest, s -> s.value("schemagov_ingest_events_total", "source", "it",
+        PrometheusScrape scrape = PrometheusScrape.await(((WebServerApplicationContext) ingest).getWebServer().getPort(), s -> s.value("schemagov_ingest_events_total", "source", "it",
                 "kind", "schema") >= 1 && s.value("schemagov_ingest_replication_slot_lag_bytes", "source", "it") >= 0);
 
         assertThat(scrape.value("schemagov_ingest_last_event_age_seconds", "source", "it")).isBetween(0.0, 60.0);

@@ -1,4 +1,4 @@
-package io.schemagov.analyzer;
+package io.schemagov.devstack;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,18 +8,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
-/** One answer of a running service's {@code /actuator/prometheus}, read as Prometheus' text format. */
-record PrometheusScrape(String text) {
+/**
+ * One answer of a running service's {@code /actuator/prometheus}, read as Prometheus' text format: the services'
+ * integration tests check their metrics with it.
+ */
+public record PrometheusScrape(String text) {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** Scrapes the service until the condition holds, for at most 30 seconds. */
-    static PrometheusScrape await(ConfigurableApplicationContext service, Predicate<PrometheusScrape> condition)
+    /** Scrapes the service listening on this local port until the condition holds, for at most 30 seconds. */
+    public static PrometheusScrape await(int port, Predicate<PrometheusScrape> condition)
             throws IOException, InterruptedException {
-        int port = ((WebServerApplicationContext) service).getWebServer().getPort();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         PrometheusScrape scrape;
         do {
@@ -38,7 +38,7 @@ record PrometheusScrape(String text) {
     }
 
     /** The value of the first sample of {@code name} having every label given as name, value pairs; NaN when there is none. */
-    double value(String name, String... labels) {
+    public double value(String name, String... labels) {
         for (String line : text.split("\n")) {
             if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
                 continue;
