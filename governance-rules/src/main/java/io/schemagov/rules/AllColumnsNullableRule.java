@@ -33,7 +33,7 @@ final class AllColumnsNullableRule implements TableRule {
                 || table.getColumns().stream().anyMatch(ColumnSnapshot::getNotNull)) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         int count = table.getColumns().size();
         String message = name + " has no NOT NULL column: " + (count == 1 ? "its only column accepts" : "all "
                 + count + " columns accept") + " NULL (" + ShortList.of(table.getColumns().stream()

@@ -55,7 +55,7 @@ final class PasswordColumnPlaintextRule implements TableRule {
         if (secrets.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         String message = name + " has text columns named like credentials with no sign of hashing or encryption: "
                 + String.join(", ", secrets);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
@@ -74,11 +74,23 @@ final class PasswordColumnPlaintextRule implements TableRule {
             return true;
         }
         for (List<String> phrase : SECRET_PHRASES) {
-            if (words.size() >= phrase.size()
-                    && words.subList(words.size() - phrase.size(), words.size()).equals(phrase)) {
+            if (endsWith(words, phrase)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean endsWith(List<String> words, List<String> phrase) {
+        int offset = words.size() - phrase.size();
+        if (offset < 0) {
+            return false;
+        }
+        for (int i = 0; i < phrase.size(); i++) {
+            if (!words.get(offset + i).equals(phrase.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

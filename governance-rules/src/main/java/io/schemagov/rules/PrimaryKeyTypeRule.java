@@ -5,11 +5,12 @@ import io.schemagov.model.ConstraintSnapshot;
 import io.schemagov.model.ConstraintType;
 import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /** Flags primary keys on integer or smallint columns, whose generated values run out at 2^31 or 2^15. */
 final class PrimaryKeyTypeRule implements TableRule {
@@ -54,18 +55,23 @@ final class PrimaryKeyTypeRule implements TableRule {
         }
         Map<String, ColumnSnapshot> columns = facts.byName();
         // A composite key of references is only as wide as what it references, which is judged there.
-        List<ColumnSnapshot> narrow = key.stream().map(columns::get)
-                .filter(column -> column != null && limit(column) > 0)
-                .filter(column -> key.size() == 1 || generated(column))
-                .toList();
+        List<ColumnSnapshot> narrow = new ArrayList<>(key.size());
+        long smallest = INTEGER_MAX;
+        for (String keyColumn : key) {
+            ColumnSnapshot column = columns.get(keyColumn);
+            if (column != null && limit(column) > 0 && (key.size() == 1 || generated(column))) {
+                narrow.add(column);
+                smallest = Math.min(smallest, limit(column));
+            }
+        }
         if (narrow.isEmpty()) {
             return Optional.empty();
         }
-        long smallest = narrow.stream().mapToLong(PrimaryKeyTypeRule::limit).min().orElse(INTEGER_MAX);
         Severity severity = TableSize.of(table).likelyRows() > smallest / 2 ? Severity.HIGH : INFO.defaultSeverity();
-        String name = Names.of(table);
-        String message = name + " has its primary key on " + narrow.stream().map(PrimaryKeyTypeRule::describe)
-                .collect(Collectors.joining(", ")) + ": inserts fail once its values pass "
+        String name = TableFacts.of(table).name();
+        StringJoiner described = new StringJoiner(", ");
+        narrow.forEach(column -> described.add(describe(column)));
+        String message = name + " has its primary key on " + described + ": inserts fail once its values pass "
                 + (smallest == SMALLINT_MAX ? SMALLINT_MAX_TEXT : INTEGER_MAX_TEXT)
                 + (table.getEstimatedRows() >= 0 ? " (" + TableSize.rows(table.getEstimatedRows()) + " now)" : "");
         return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name, message));

@@ -50,7 +50,7 @@ final class RepeatingColumnGroupRule implements TableRule {
         if (groups.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         String message = name + " spreads lists over numbered columns: " + String.join("; ", groups);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
     }

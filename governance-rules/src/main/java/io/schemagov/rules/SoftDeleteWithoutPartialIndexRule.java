@@ -52,7 +52,7 @@ final class SoftDeleteWithoutPartialIndexRule implements TableRule {
         if (unindexed.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         String message = name + " soft-deletes rows with " + String.join(", ", unindexed) + " but no index has a "
                 + "predicate on " + (unindexed.size() == 1 ? "it" : "them") + ": indexes carry the deleted rows "
                 + "along";

@@ -5,8 +5,8 @@ import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** Flags character varying(n) and character(n) columns, where text with a CHECK is the more flexible choice. */
 final class VarcharLengthLimitRule implements TableRule {
@@ -48,10 +48,11 @@ final class VarcharLengthLimitRule implements TableRule {
         if (chars.isEmpty() && varchars.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
-        String message = name + " limits character columns by type: " + String.join(", ",
-                Stream.concat(chars.stream(), varchars.stream()).map(DesignColumns::describe)
-                        .toList())
+        String name = TableFacts.of(table).name();
+        StringJoiner described = new StringJoiner(", ");
+        chars.forEach(column -> described.add(DesignColumns.describe(column)));
+        varchars.forEach(column -> described.add(DesignColumns.describe(column)));
+        String message = name + " limits character columns by type: " + described
                 + (chars.isEmpty() ? "" : "; character(n) pads values with spaces");
         Severity severity = chars.isEmpty() ? Severity.INFO : Severity.LOW;
         return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name, message));
