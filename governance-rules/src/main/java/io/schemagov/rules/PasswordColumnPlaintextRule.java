@@ -13,12 +13,12 @@ final class PasswordColumnPlaintextRule implements TableRule {
     static final String ID = "password-column-plaintext";
 
     /** Last words of a column name that mean a credential. */
-    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "passphrase", "secret");
+    private static final Set<String> SECRET_WORDS = WordSet.of("password", "passwd", "pwd", "passphrase", "secret");
     /** Whole trailing phrases that mean a credential. */
     private static final List<List<String>> SECRET_PHRASES = List.of(List.of("api", "key"), List.of("apikey"),
             List.of("secret", "key"), List.of("private", "key"));
     /** Words that say the value is already hashed or encrypted (Devise's encrypted_password holds a bcrypt hash). */
-    private static final Set<String> PROTECTED_WORDS = Set.of("hash", "hashed", "digest", "encrypted", "crypted",
+    private static final Set<String> PROTECTED_WORDS = WordSet.of("hash", "hashed", "digest", "encrypted", "crypted",
             "bcrypt", "scrypt", "argon", "enc", "cipher", "ciphertext");
 
     private static final RuleInfo INFO = new RuleInfo(ID, "Password or secret stored as plain text", Severity.HIGH,

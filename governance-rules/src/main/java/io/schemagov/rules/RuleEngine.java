@@ -98,7 +98,7 @@ public final class RuleEngine {
     /** What every rule concludes about this event; never throws because of a rule. */
     public Evaluation evaluate(SchemaChangeEvent event) {
         List<Finding> findings = new ArrayList<>();
-        List<CleanTable> clean = new ArrayList<>();
+        List<CleanTable> clean = new ArrayList<>(event.getTables().size() * tableRules.size());
         boolean baseline = event.getKind() == ChangeKind.BASELINE;
         Lineup lineup = RuleDialects.isMysql(event.getSource() == null ? null : event.getSource().getKind())
                 ? mysql : postgresql;

@@ -14,7 +14,7 @@ final class SoftDeleteWithoutPartialIndexRule implements TableRule {
 
     static final String ID = "soft-delete-without-partial-index";
 
-    private static final Set<String> SOFT_DELETE_COLUMNS = Set.of("deleted_at", "is_deleted", "deleted",
+    private static final Set<String> SOFT_DELETE_COLUMNS = WordSet.of("deleted_at", "is_deleted", "deleted",
             "deleted_on", "deleted_date");
 
     private static final RuleInfo INFO = new RuleInfo(ID, "Soft delete without a partial index", Severity.LOW,

@@ -44,7 +44,7 @@ final class TenantTableWithoutRlsRule implements TableRule {
         if (tenantColumns.isEmpty()) {
             throw new IllegalArgumentException("no tenant key columns given");
         }
-        this.tenantColumns = Set.copyOf(tenantColumns);
+        this.tenantColumns = WordSet.copyOf(tenantColumns);
     }
 
     @Override
