@@ -86,7 +86,7 @@ final class PasswordColumnPlaintextRule implements TableRule {
         if (offset < 0) {
             return false;
         }
-        for (int i = 0; i < phrase.size(); i++) {
+        for (int i = phrase.size() - 1; i >= 0; i--) { // from the end, where most names differ already
             if (!words.get(offset + i).equals(phrase.get(i))) {
                 return false;
             }

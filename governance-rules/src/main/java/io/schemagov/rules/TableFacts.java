@@ -95,7 +95,7 @@ final class TableFacts {
     /** The columns by name; the first of two of the same name wins. */
     Map<String, ColumnSnapshot> byName() {
         if (byName == null) {
-            byName = new HashMap<>();
+            byName = new HashMap<>(columns.size() * 2); // sized so that it never grows as it fills
             for (ColumnSnapshot column : columns) {
                 byName.putIfAbsent(column.getName(), column);
             }
