@@ -48,7 +48,7 @@ final class CommaSeparatedListColumnRule implements TableRule {
         if (lists.isEmpty()) {
             return Optional.empty();
         }
-        String name = TableFacts.of(table).name();
+        String name = facts.name();
         String message = name + " has string columns named like lists, likely holding delimited values: "
                 + String.join(", ", lists);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));

@@ -63,7 +63,7 @@ final class MoneyOrFloatForAmountsRule implements TableRule {
         if (!floats.isEmpty()) {
             parts.add("floating point for amounts in " + String.join(", ", floats));
         }
-        String name = TableFacts.of(table).name();
+        String name = facts.name();
         String message = name + " uses " + String.join(" and ", parts) + "; use numeric for exact amounts";
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
     }

@@ -68,7 +68,7 @@ final class PrimaryKeyTypeRule implements TableRule {
             return Optional.empty();
         }
         Severity severity = TableSize.of(table).likelyRows() > smallest / 2 ? Severity.HIGH : INFO.defaultSeverity();
-        String name = TableFacts.of(table).name();
+        String name = facts.name();
         StringJoiner described = new StringJoiner(", ");
         narrow.forEach(column -> described.add(describe(column)));
         String message = name + " has its primary key on " + described + ": inserts fail once its values pass "

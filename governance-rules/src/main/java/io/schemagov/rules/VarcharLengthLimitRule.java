@@ -57,7 +57,7 @@ final class VarcharLengthLimitRule implements TableRule {
         if (chars.isEmpty() && varchars.isEmpty()) {
             return Optional.empty();
         }
-        String name = TableFacts.of(table).name();
+        String name = facts.name();
         StringJoiner described = new StringJoiner(", ");
         chars.forEach(column -> described.add(DesignColumns.describe(column)));
         varchars.forEach(column -> described.add(DesignColumns.describe(column)));
