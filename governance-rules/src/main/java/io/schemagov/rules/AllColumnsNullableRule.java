@@ -29,15 +29,23 @@ final class AllColumnsNullableRule implements TableRule {
 
     @Override
     public Optional<Finding> evaluate(TableSnapshot table, RuleSettings settings) {
-        if (!TableFacts.of(table).isTable() || table.getColumns().isEmpty()
-                || table.getColumns().stream().anyMatch(ColumnSnapshot::getNotNull)) {
+        if (!TableFacts.of(table).isTable() || table.getColumns().isEmpty() || anyNotNull(table)) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         int count = table.getColumns().size();
         String message = name + " has no NOT NULL column: " + (count == 1 ? "its only column accepts" : "all "
                 + count + " columns accept") + " NULL (" + ShortList.of(table.getColumns().stream()
                 .map(ColumnSnapshot::getName).toList()) + ")";
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
+    }
+
+    private static boolean anyNotNull(TableSnapshot table) {
+        for (ColumnSnapshot column : table.getColumns()) {
+            if (column.getNotNull()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -27,7 +27,10 @@ final class AlterEffects {
         if (candidates.size() <= 1) {
             return candidates;
         }
-        List<Ran> states = candidates.stream().map(statement -> ran(statement, table)).toList();
+        List<Ran> states = new ArrayList<>(candidates.size());
+        for (AlterTableStatement statement : candidates) {
+            states.add(ran(statement, table));
+        }
         List<AlterTableStatement> feasible = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             if (feasible(states, i)) {
@@ -92,11 +95,21 @@ final class AlterEffects {
     }
 
     static Optional<ColumnSnapshot> column(TableSnapshot table, String name) {
-        return table.getColumns().stream().filter(c -> c.getName().equals(name)).findFirst();
+        for (ColumnSnapshot column : table.getColumns()) {
+            if (column.getName().equals(name)) {
+                return Optional.of(column);
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<ConstraintSnapshot> constraint(TableSnapshot table, String name) {
-        return table.getConstraints().stream().filter(c -> c.getName().equals(name)).findFirst();
+        for (ConstraintSnapshot constraint : table.getConstraints()) {
+            if (constraint.getName().equals(name)) {
+                return Optional.of(constraint);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Ran of(boolean ran) {

@@ -60,7 +60,7 @@ final class AuditColumnsMissingRule implements TableRule {
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = facts.name();
         String message = name + " lacks the audit " + (missing.size() == 1 ? "column " : "columns ")
                 + String.join(", ", missing) + ": when its rows were created or changed is not recorded";
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));

@@ -13,7 +13,7 @@ final class CommaSeparatedListColumnRule implements TableRule {
     static final String ID = "comma-separated-list-column";
 
     /** Last words of a column name that announce several values. */
-    private static final Set<String> LIST_WORDS = Set.of("ids", "list", "csv", "tags", "keywords", "categories",
+    private static final Set<String> LIST_WORDS = WordSet.of("ids", "list", "csv", "tags", "keywords", "categories",
             "roles", "emails", "codes");
 
     private static final RuleInfo INFO = new RuleInfo(ID, "List stored in a string column", Severity.LOW,
@@ -48,7 +48,7 @@ final class CommaSeparatedListColumnRule implements TableRule {
         if (lists.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = facts.name();
         String message = name + " has string columns named like lists, likely holding delimited values: "
                 + String.join(", ", lists);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));

@@ -39,6 +39,9 @@ final class DropCascadeRule implements ChangeRule {
 
     @Override
     public List<Finding> evaluate(SchemaChangeEvent event, RuleSettings settings) {
+        if (event.getDroppedObjects().isEmpty()) {
+            return List.of(); // most commands drop nothing
+        }
         List<DroppedObject> named = event.getDroppedObjects().stream().filter(DroppedObject::getOriginal).toList();
         if (named.isEmpty()) {
             return List.of();

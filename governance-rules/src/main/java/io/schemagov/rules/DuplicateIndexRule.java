@@ -4,7 +4,7 @@ import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /** Flags sets of valid indexes that are the same index twice: same method, keys, uniqueness and predicate. */
 final class DuplicateIndexRule implements TableRule {
@@ -39,9 +39,10 @@ final class DuplicateIndexRule implements TableRule {
         if (groups.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
-        String message = name + " has duplicate indexes: " + groups.stream().map(group -> describe(group, table))
-                .collect(Collectors.joining("; "));
+        String name = TableFacts.of(table).name();
+        StringJoiner described = new StringJoiner("; ");
+        groups.forEach(group -> described.add(describe(group, table)));
+        String message = name + " has duplicate indexes: " + described;
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
     }
 
@@ -86,9 +87,14 @@ final class DuplicateIndexRule implements TableRule {
 
     /** {@code a_idx, a_idx1 on (a): drop a_idx1} naming the ones that back no constraint as droppable. */
     private static String describe(List<IndexShape> group, TableSnapshot table) {
-        List<String> names = group.stream().map(IndexShape::name).toList();
-        List<String> free = group.stream().filter(shape -> !shape.backsConstraint(table)).map(IndexShape::name)
-                .toList();
+        List<String> names = new ArrayList<>(group.size());
+        List<String> free = new ArrayList<>(group.size());
+        for (IndexShape shape : group) {
+            names.add(shape.name());
+            if (!shape.backsConstraint(table)) {
+                free.add(shape.name());
+            }
+        }
         // Keep one: a constraint's index if there is one, else the first.
         List<String> droppable = free.size() == group.size() ? free.subList(1, free.size()) : free;
         return String.join(", ", names) + " on (" + String.join(", ", group.get(0).keys()) + ")"

@@ -46,7 +46,7 @@ final class EnumTypeColumnRule implements TableRule {
         if (enums.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         String message = name + " has enum-typed columns, whose values change only by DDL: "
                 + String.join(", ", enums);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));

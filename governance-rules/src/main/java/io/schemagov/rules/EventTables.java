@@ -1,6 +1,7 @@
 package io.schemagov.rules;
 
 import io.schemagov.model.DroppedObject;
+import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.model.TableSnapshot;
 import java.util.List;
@@ -45,10 +46,21 @@ final class EventTables {
 
     /** The snapshot of the table that has an index of this name in this schema (null schema: any). */
     static Optional<TableSnapshot> withIndex(SchemaChangeEvent event, String schema, String indexName) {
-        return event.getTables().stream()
-                .filter(table -> schema == null || schema.equals(table.getSchemaName()))
-                .filter(table -> table.getIndexes().stream().anyMatch(index -> index.getName().equals(indexName)))
-                .findFirst();
+        for (TableSnapshot table : event.getTables()) {
+            if ((schema == null || schema.equals(table.getSchemaName())) && hasIndex(table, indexName)) {
+                return Optional.of(table);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasIndex(TableSnapshot table, String indexName) {
+        for (IndexSnapshot index : table.getIndexes()) {
+            if (index.getName().equals(indexName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The event's only snapshot, when it has exactly one. */

@@ -52,7 +52,7 @@ final class ForeignKeyTypeMismatchRule implements TableRule {
         if (mismatches.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = facts.name();
         String message = name + " has foreign key columns of another type than the key they reference: "
                 + String.join(", ", mismatches);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /** Flags foreign keys whose referencing columns no valid index can look up. */
 final class ForeignKeyWithoutIndexRule implements TableRule {
@@ -53,10 +53,10 @@ final class ForeignKeyWithoutIndexRule implements TableRule {
         }
         TableSize size = TableSize.of(table);
         Severity severity = size.likelyRows() >= settings.largeTableRows() ? Severity.HIGH : INFO.defaultSeverity();
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         String message = name + " has " + (uncovered.size() == 1 ? "a foreign key" : uncovered.size() + " foreign keys")
                 + " without an index on " + (uncovered.size() == 1 ? "its columns: " : "their columns: ")
-                + uncovered.stream().map(ForeignKeyWithoutIndexRule::describe).collect(Collectors.joining(", "))
+                + describeAll(uncovered)
                 + ". Each DELETE or key UPDATE of a referenced row scans " + name + " (" + size.describe() + ")";
         return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name, message));
     }
@@ -83,6 +83,14 @@ final class ForeignKeyWithoutIndexRule implements TableRule {
             }
         }
         return false;
+    }
+
+    private static String describeAll(List<ConstraintSnapshot> fks) {
+        StringJoiner joined = new StringJoiner(", ");
+        for (ConstraintSnapshot fk : fks) {
+            joined.add(describe(fk));
+        }
+        return joined.toString();
     }
 
     private static String describe(ConstraintSnapshot fk) {

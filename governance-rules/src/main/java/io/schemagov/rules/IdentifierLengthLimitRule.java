@@ -60,7 +60,7 @@ final class IdentifierLengthLimitRule implements TableRule {
         if (atLimit.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         String message = name + " has names of exactly " + MAX_BYTES + " bytes, the limit, so a longer name was "
                 + "probably truncated to them: " + String.join(", ", atLimit);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));

@@ -5,7 +5,6 @@ import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.model.TableSnapshot;
 import io.schemagov.rules.IndexStatements.CreateIndex;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -84,11 +83,19 @@ final class IndexWithoutConcurrentlyRule implements ChangeRule {
                     ? Optional.of(new CreateIndex(indexName, null, false, false))
                     : Optional.empty();
         }
-        Comparator<CreateIndex> preference = Comparator
-                .comparing((CreateIndex create) -> !indexName.equals(create.name()))
-                .thenComparing(create -> create.name() != null)
-                .thenComparing(CreateIndex::concurrently);
-        return statements.stream().min(preference);
+        CreateIndex preferred = statements.get(0);
+        for (CreateIndex create : statements) {
+            if (rank(create, indexName) < rank(preferred, indexName)) {
+                preferred = create;
+            }
+        }
+        return Optional.of(preferred);
+    }
+
+    /** Lower is likelier: naming the index first, then naming no index at all, then built without CONCURRENTLY. */
+    private static int rank(CreateIndex create, String indexName) {
+        return (indexName.equals(create.name()) ? 0 : 4) + (create.name() == null ? 0 : 2)
+                + (create.concurrently() ? 1 : 0);
     }
 
     private static Optional<Finding> finding(SchemaChangeEvent event, String index, CreateIndex create,

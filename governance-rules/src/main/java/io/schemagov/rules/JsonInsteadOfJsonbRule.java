@@ -45,7 +45,7 @@ final class JsonInsteadOfJsonbRule implements TableRule {
         if (json.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = facts.name();
         String message = name + " stores json rather than jsonb in " + String.join(", ", json)
                 + ": reparsed on every access, no GIN indexing or equality";
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));

@@ -13,7 +13,7 @@ final class MoneyOrFloatForAmountsRule implements TableRule {
     static final String ID = "money-or-float-for-amounts";
 
     /** Words that, in a column name, mark an amount of money. */
-    private static final Set<String> AMOUNT_WORDS = Set.of("amount", "price", "cost", "total", "subtotal",
+    private static final Set<String> AMOUNT_WORDS = WordSet.of("amount", "price", "cost", "total", "subtotal",
             "balance", "fee", "fees", "salary", "wage", "wages", "payment", "tax", "vat", "discount", "revenue",
             "refund", "charge", "budget", "invoice", "payout", "commission", "money", "eur", "usd");
 
@@ -63,7 +63,7 @@ final class MoneyOrFloatForAmountsRule implements TableRule {
         if (!floats.isEmpty()) {
             parts.add("floating point for amounts in " + String.join(", ", floats));
         }
-        String name = Names.of(table);
+        String name = facts.name();
         String message = name + " uses " + String.join(" and ", parts) + "; use numeric for exact amounts";
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
     }

@@ -63,7 +63,7 @@ final class NameNotSnakeCaseRule implements TableRule {
         if (offending.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         String message = name + " has names that are not lower snake_case (capitals, spaces and other "
                 + "characters must be double-quoted in every query): " + String.join("; ", offending);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));

@@ -19,6 +19,9 @@ final class Names {
         if (identity == null || identity.isEmpty()) {
             return parts;
         }
+        if (identity.indexOf('"') < 0) {
+            return unquotedParts(identity, parts); // as nearly every identity is
+        }
         StringBuilder part = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < identity.length(); i++) {
@@ -36,6 +39,17 @@ final class Names {
             }
         }
         parts.add(part.toString());
+        return parts;
+    }
+
+    /** The parts of an identity without quotes: the runs between its dots. */
+    private static List<String> unquotedParts(String identity, List<String> parts) {
+        int start = 0;
+        for (int dot = identity.indexOf('.'); dot >= 0; dot = identity.indexOf('.', start)) {
+            parts.add(identity.substring(start, dot));
+            start = dot + 1;
+        }
+        parts.add(identity.substring(start));
         return parts;
     }
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /** Flags foreign keys whose ON DELETE is the default NO ACTION, so that the intent gets stated. */
 final class OnDeleteNotStatedRule implements TableRule {
@@ -50,12 +50,19 @@ final class OnDeleteNotStatedRule implements TableRule {
         if (silent.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         String message = name + " has " + (silent.size() == 1 ? "a foreign key that does" : silent.size()
                 + " foreign keys that do") + " not state ON DELETE, so deleting a referenced row fails while rows "
-                + "point to it: " + silent.stream().map(OnDeleteNotStatedRule::describe)
-                .collect(Collectors.joining(", "));
+                + "point to it: " + describeAll(silent);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
+    }
+
+    private static String describeAll(List<ConstraintSnapshot> fks) {
+        StringJoiner joined = new StringJoiner(", ");
+        for (ConstraintSnapshot fk : fks) {
+            joined.add(describe(fk));
+        }
+        return joined.toString();
     }
 
     private static String describe(ConstraintSnapshot fk) {

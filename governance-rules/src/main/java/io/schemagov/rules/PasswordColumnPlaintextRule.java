@@ -13,12 +13,15 @@ final class PasswordColumnPlaintextRule implements TableRule {
     static final String ID = "password-column-plaintext";
 
     /** Last words of a column name that mean a credential. */
-    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "passphrase", "secret");
+    private static final Set<String> SECRET_WORDS = WordSet.of("password", "passwd", "pwd", "passphrase", "secret");
     /** Whole trailing phrases that mean a credential. */
     private static final List<List<String>> SECRET_PHRASES = List.of(List.of("api", "key"), List.of("apikey"),
             List.of("secret", "key"), List.of("private", "key"));
+    /** The last words of those phrases. */
+    private static final Set<String> PHRASE_ENDS = WordSet.copyOf(
+            SECRET_PHRASES.stream().map(phrase -> phrase.get(phrase.size() - 1)).toList());
     /** Words that say the value is already hashed or encrypted (Devise's encrypted_password holds a bcrypt hash). */
-    private static final Set<String> PROTECTED_WORDS = Set.of("hash", "hashed", "digest", "encrypted", "crypted",
+    private static final Set<String> PROTECTED_WORDS = WordSet.of("hash", "hashed", "digest", "encrypted", "crypted",
             "bcrypt", "scrypt", "argon", "enc", "cipher", "ciphertext");
 
     private static final RuleInfo INFO = new RuleInfo(ID, "Password or secret stored as plain text", Severity.HIGH,
@@ -55,14 +58,15 @@ final class PasswordColumnPlaintextRule implements TableRule {
         if (secrets.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = facts.name();
         String message = name + " has text columns named like credentials with no sign of hashing or encryption: "
                 + String.join(", ", secrets);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
     }
 
+    /** Named like a credential and not like a hash of one; the protected words are looked up only for the few. */
     private static boolean namesSecret(List<String> words) {
-        if (words.isEmpty()) {
+        if (words.isEmpty() || !namesCredential(words)) {
             return false;
         }
         for (String word : words) {
@@ -70,15 +74,35 @@ final class PasswordColumnPlaintextRule implements TableRule {
                 return false;
             }
         }
-        if (SECRET_WORDS.contains(words.get(words.size() - 1))) {
+        return true;
+    }
+
+    private static boolean namesCredential(List<String> words) {
+        String last = words.get(words.size() - 1);
+        if (SECRET_WORDS.contains(last)) {
             return true;
         }
+        if (!PHRASE_ENDS.contains(last)) {
+            return false; // most names: no phrase to compare
+        }
         for (List<String> phrase : SECRET_PHRASES) {
-            if (words.size() >= phrase.size()
-                    && words.subList(words.size() - phrase.size(), words.size()).equals(phrase)) {
+            if (endsWith(words, phrase)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean endsWith(List<String> words, List<String> phrase) {
+        int offset = words.size() - phrase.size();
+        if (offset < 0) {
+            return false;
+        }
+        for (int i = phrase.size() - 1; i >= 0; i--) { // from the end, where most names differ already
+            if (!words.get(offset + i).equals(phrase.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

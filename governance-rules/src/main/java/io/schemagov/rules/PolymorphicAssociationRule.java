@@ -61,7 +61,7 @@ final class PolymorphicAssociationRule implements TableRule {
         if (pairs.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = facts.name();
         String message = name + " has polymorphic references that no foreign key checks and whose type column "
                 + "accepts any value: " + String.join(", ", pairs);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));

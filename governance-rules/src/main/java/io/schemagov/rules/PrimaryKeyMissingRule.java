@@ -40,7 +40,7 @@ final class PrimaryKeyMissingRule implements TableRule {
         if (!TableFacts.of(table).isTable() || hasPrimaryKey(table)) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         String message = name + " has no primary key" + candidateHint(table);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
     }

@@ -5,13 +5,14 @@ import io.schemagov.model.ConstraintSnapshot;
 import io.schemagov.model.ConstraintType;
 import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Flags primary keys on integer or smallint columns, whose generated values run out at 2^31 or 2^15 (and
@@ -64,18 +65,24 @@ final class PrimaryKeyTypeRule implements TableRule {
         }
         Map<String, ColumnSnapshot> columns = facts.byName();
         // A composite key of references is only as wide as what it references, which is judged there.
-        List<ColumnSnapshot> narrow = key.stream().map(columns::get)
-                .filter(column -> column != null && limit(column) > 0)
-                .filter(column -> key.size() == 1 || generated(column))
-                .toList();
+        List<ColumnSnapshot> narrow = new ArrayList<>(key.size());
+        long smallest = Long.MAX_VALUE;
+        for (String keyColumn : key) {
+            ColumnSnapshot column = columns.get(keyColumn);
+            long limit = column == null ? 0 : limit(column);
+            if (limit > 0 && (key.size() == 1 || generated(column))) {
+                narrow.add(column);
+                smallest = Math.min(smallest, limit);
+            }
+        }
         if (narrow.isEmpty()) {
             return Optional.empty();
         }
-        long smallest = narrow.stream().mapToLong(PrimaryKeyTypeRule::limit).min().orElse(INTEGER_MAX);
         Severity severity = TableSize.of(table).likelyRows() > smallest / 2 ? Severity.HIGH : INFO.defaultSeverity();
-        String name = Names.of(table);
-        String message = name + " has its primary key on " + narrow.stream().map(PrimaryKeyTypeRule::describe)
-                .collect(Collectors.joining(", ")) + ": inserts fail once its values pass "
+        String name = facts.name();
+        StringJoiner described = new StringJoiner(", ");
+        narrow.forEach(column -> described.add(describe(column)));
+        String message = name + " has its primary key on " + described + ": inserts fail once its values pass "
                 + String.format(Locale.ROOT, "%,d", smallest)
                 + (table.getEstimatedRows() >= 0 ? " (" + TableSize.rows(table.getEstimatedRows()) + " now)" : "");
         return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name, message));

@@ -49,7 +49,7 @@ final class RedundantIndexRule implements TableRule {
         if (redundant.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = facts.name();
         String message = name + " has indexes that others cover: " + String.join("; ", redundant);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
     }

@@ -9,16 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Flags numbered sibling columns such as phone1, phone2 or address_1, address_2: a list spread over columns. */
 final class RepeatingColumnGroupRule implements TableRule {
 
     static final String ID = "repeating-column-group";
-
-    /** A stem of two or more characters and a trailing number, e.g. phone_2 or addressLine1. */
-    private static final Pattern NUMBERED = Pattern.compile("(.{2,}?)_?(\\d{1,3})");
 
     private static final RuleInfo INFO = new RuleInfo(ID, "Repeating group of numbered columns", Severity.LOW,
             RuleScope.TABLE_STATE,
@@ -50,7 +45,7 @@ final class RepeatingColumnGroupRule implements TableRule {
         if (groups.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         String message = name + " spreads lists over numbered columns: " + String.join("; ", groups);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
     }
@@ -63,10 +58,10 @@ final class RepeatingColumnGroupRule implements TableRule {
             if (name.isEmpty() || !Character.isDigit(name.charAt(name.length() - 1))) {
                 continue; // most columns: no number, no need for the pattern
             }
-            Matcher m = NUMBERED.matcher(name);
-            if (m.matches()) {
-                byStem.computeIfAbsent(m.group(1).toLowerCase(Locale.ROOT), stem -> new TreeMap<>())
-                        .put(Integer.parseInt(m.group(2)), column.getName());
+            Numbered numbered = numbered(name);
+            if (numbered != null) {
+                byStem.computeIfAbsent(numbered.stem().toLowerCase(Locale.ROOT), stem -> new TreeMap<>())
+                        .put(numbered.number(), column.getName());
             }
         }
         List<String> groups = new ArrayList<>();
@@ -77,5 +72,51 @@ final class RepeatingColumnGroupRule implements TableRule {
             }
         });
         return groups;
+    }
+
+    /** A name read as a stem and the number after it. */
+    record Numbered(String stem, int number) {
+    }
+
+    /**
+     * The stem and number of a name such as phone_2 or addressLine1, read as the pattern
+     * {@code (.{2,}?)_?(\d{1,3})} reads it (without running it for every numbered column of every snapshot): the
+     * shortest stem of two or more characters, none a line break, then an optional underscore and one to three
+     * digits 0-9 ending the name. Null when the name does not read so.
+     */
+    static Numbered numbered(String name) {
+        for (int stem = 2; stem < name.length(); stem++) {
+            int digits = name.charAt(stem) == '_' ? stem + 1 : stem;
+            if (name.codePointCount(0, stem) >= 2 && isShortNumber(name, digits)) {
+                return hasLineBreak(name, stem) ? null
+                        : new Numbered(name.substring(0, stem), Integer.parseInt(name, digits, name.length(), 10));
+            }
+        }
+        return null;
+    }
+
+    /** One to three digits 0-9 from {@code from} to the end of the name. */
+    private static boolean isShortNumber(String name, int from) {
+        int length = name.length() - from;
+        if (length < 1 || length > 3) {
+            return false;
+        }
+        for (int i = from; i < name.length(); i++) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the first characters hold a line terminator, which the pattern's {@code .} does not match. */
+    private static boolean hasLineBreak(String name, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = name.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -49,7 +49,7 @@ final class ReservedWordNameRule implements TableRule {
         if (reserved.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         String message = name + " uses reserved words as names, which work only double-quoted: "
                 + String.join("; ", reserved);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));

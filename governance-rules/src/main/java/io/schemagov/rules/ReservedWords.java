@@ -10,7 +10,7 @@ final class ReservedWords {
      * The words listed as reserved, and reserved except as function or type names, in PostgreSQL's key word
      * appendix (both categories fail as unquoted column names).
      */
-    private static final Set<String> RESERVED = Set.of(
+    private static final Set<String> RESERVED = WordSet.of(
             "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
             "binary", "both", "case", "cast", "check", "collate", "collation", "column", "concurrently",
             "constraint", "create", "cross", "current_catalog", "current_date", "current_role", "current_schema",

@@ -24,10 +24,15 @@ final class RuleDialects {
 
     /** Whether the rule with this id judges changes of a database of this kind; an unknown kind counts as PostgreSQL. */
     static boolean runsOn(String ruleId, SourceKind kind) {
-        boolean mysql = kind == SourceKind.MARIADB || kind == SourceKind.MYSQL;
+        boolean mysql = isMysql(kind);
         if (ruleId.startsWith(MysqlRules.PREFIX)) {
             return mysql;
         }
         return !mysql || BOTH.contains(ruleId);
+    }
+
+    /** Whether the source is a MariaDB or MySQL server, whose changes the {@code mysql-...} rules judge. */
+    static boolean isMysql(SourceKind kind) {
+        return kind == SourceKind.MARIADB || kind == SourceKind.MYSQL;
     }
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Runs a set of rules over one captured event and collects their findings and the table states they found clean;
@@ -39,6 +40,9 @@ public final class RuleEngine {
     private final RulePolicy policy;
     /** The object globs of the policy's suppressions, in their order, compiled once rather than per finding. */
     private final List<Pattern> suppressionPatterns;
+    /** The rules that judge PostgreSQL (and unknown) sources and those that judge MariaDB/MySQL, chosen once. */
+    private final Lineup postgresql;
+    private final Lineup mysql;
 
     public RuleEngine(List<Rule> rules, RuleSettings settings) {
         this(rules, settings, RulePolicy.none());
@@ -73,6 +77,8 @@ public final class RuleEngine {
             }
         }
         this.suppressionPatterns = policy.suppressions().stream().map(RulePolicy.ObjectSuppression::pattern).toList();
+        this.postgresql = new Lineup(changeRules, tableRules, SourceKind.POSTGRESQL);
+        this.mysql = new Lineup(changeRules, tableRules, SourceKind.MYSQL);
         this.infos = rules.stream().map(Rule::info).filter(info -> policy.overrideOf(info.id()).enabled()).toList();
     }
 
@@ -92,21 +98,19 @@ public final class RuleEngine {
     /** What every rule concludes about this event; never throws because of a rule. */
     public Evaluation evaluate(SchemaChangeEvent event) {
         List<Finding> findings = new ArrayList<>();
-        List<CleanTable> clean = new ArrayList<>();
+        List<CleanTable> clean = new ArrayList<>(event.getTables().size() * tableRules.size());
         boolean baseline = event.getKind() == ChangeKind.BASELINE;
-        SourceKind dialect = event.getSource() == null ? null : event.getSource().getKind();
-        for (int i = 0; i < changeRules.size(); i++) {
+        Lineup lineup = RuleDialects.isMysql(event.getSource() == null ? null : event.getSource().getKind())
+                ? mysql : postgresql;
+        for (int i : lineup.changeRules) {
             ChangeRule rule = changeRules.get(i);
-            if ((!baseline || rule.runsOnBaseline()) && RuleDialects.runsOn(rule.info().id(), dialect)) {
+            if (!baseline || rule.runsOnBaseline()) {
                 findings.addAll(runChangeRule(rule, changeSettings.get(i), event));
             }
         }
         for (TableSnapshot table : event.getTables()) {
-            for (int i = 0; i < tableRules.size(); i++) {
-                TableRule rule = tableRules.get(i);
-                if (RuleDialects.runsOn(rule.info().id(), dialect)) {
-                    runTableRule(rule, tableSettings.get(i), table, findings, clean);
-                }
+            for (int i : lineup.tableRules) {
+                runTableRule(tableRules.get(i), tableSettings.get(i), table, findings, clean);
             }
         }
         // A dropped table has no state left to be wrong: every state finding about it resolves.
@@ -174,7 +178,8 @@ public final class RuleEngine {
 
     private List<Finding> runChangeRule(ChangeRule rule, RuleSettings own, SchemaChangeEvent event) {
         try {
-            return List.copyOf(rule.evaluate(event, own));
+            List<Finding> found = rule.evaluate(event, own);
+            return found.isEmpty() ? List.of() : List.copyOf(found); // most changes give a rule nothing to copy
         } catch (Exception e) { // also checked exceptions thrown sneakily
             String identity = event.getObjectIdentity() == null ? null : Names.normalized(event.getObjectIdentity());
             String subject = event.getCommandTag() + (identity == null ? "" : " " + identity);
@@ -209,5 +214,22 @@ public final class RuleEngine {
         return new Finding(RULE_FAILURE, Severity.LOW, schema, table, object, message,
                 "This is a defect in the rule, not in the schema: report it with this message. "
                         + "The other rules still ran; each failure is reported separately.");
+    }
+
+    /** The positions in the engine's lists of the rules that judge one kind of database, worked out once. */
+    private static final class Lineup {
+
+        private final int[] changeRules;
+        private final int[] tableRules;
+
+        Lineup(List<ChangeRule> changeRules, List<TableRule> tableRules, SourceKind dialect) {
+            this.changeRules = positions(changeRules, dialect);
+            this.tableRules = positions(tableRules, dialect);
+        }
+
+        private static int[] positions(List<? extends Rule> rules, SourceKind dialect) {
+            return IntStream.range(0, rules.size())
+                    .filter(i -> RuleDialects.runsOn(rules.get(i).info().id(), dialect)).toArray();
+        }
     }
 }

@@ -14,7 +14,7 @@ final class SoftDeleteWithoutPartialIndexRule implements TableRule {
 
     static final String ID = "soft-delete-without-partial-index";
 
-    private static final Set<String> SOFT_DELETE_COLUMNS = Set.of("deleted_at", "is_deleted", "deleted",
+    private static final Set<String> SOFT_DELETE_COLUMNS = WordSet.of("deleted_at", "is_deleted", "deleted",
             "deleted_on", "deleted_date");
 
     private static final RuleInfo INFO = new RuleInfo(ID, "Soft delete without a partial index", Severity.LOW,
@@ -52,7 +52,7 @@ final class SoftDeleteWithoutPartialIndexRule implements TableRule {
         if (unindexed.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         String message = name + " soft-deletes rows with " + String.join(", ", unindexed) + " but no index has a "
                 + "predicate on " + (unindexed.size() == 1 ? "it" : "them") + ": indexes carry the deleted rows "
                 + "along";

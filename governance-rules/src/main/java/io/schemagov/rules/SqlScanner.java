@@ -22,6 +22,15 @@ final class SqlScanner {
     private record Scanned(String sql, List<List<SqlToken>> statements) {
     }
 
+    /** Each ASCII character as a one-character string, made once: statements are full of parentheses and commas. */
+    private static final String[] ASCII = new String[128];
+
+    static {
+        for (char c = 0; c < ASCII.length; c++) {
+            ASCII[c] = String.valueOf(c);
+        }
+    }
+
     private final String sql;
     private int pos;
     private final List<List<SqlToken>> statements = new ArrayList<>();
@@ -71,7 +80,7 @@ final class SqlScanner {
                 word();
             } else {
                 pos++;
-                add(Kind.SYMBOL, String.valueOf(c));
+                add(Kind.SYMBOL, c < ASCII.length ? ASCII[c] : String.valueOf(c));
             }
         }
         endStatement();

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * What the table rules read from one snapshot, worked out once instead of by each of two dozen rules: whether it
- * is a table, its columns' types in lower case, their name words, its columns by name and its valid indexes' shapes.
+ * is a table, its name, its columns' types in lower case, whether they are strings, their name words, its columns
+ * by name and its valid indexes' shapes.
  */
 final class TableFacts {
 
@@ -25,7 +26,9 @@ final class TableFacts {
     private final TableSnapshot table;
     private final List<ColumnSnapshot> columns;
     private final boolean isTable;
+    private final String name;
     private final String[] types;
+    private final boolean[] strings;
     private final List<List<String>> words;
     private Map<String, ColumnSnapshot> byName;
     private List<IndexShape> validShapes;
@@ -34,10 +37,13 @@ final class TableFacts {
         this.table = table;
         this.columns = table.getColumns();
         this.isTable = EventTables.isTable(table);
+        this.name = Names.of(table);
         this.types = new String[columns.size()];
+        this.strings = new boolean[columns.size()];
         this.words = new ArrayList<>(columns.size());
         for (int i = 0; i < types.length; i++) {
             types[i] = DesignColumns.type(columns.get(i));
+            strings[i] = DesignColumns.isString(columns.get(i), types[i]);
             words.add(null);
         }
     }
@@ -57,6 +63,11 @@ final class TableFacts {
         return isTable;
     }
 
+    /** The table's qualified name as the findings report it, {@link Names#of(TableSnapshot)}. */
+    String name() {
+        return name;
+    }
+
     List<ColumnSnapshot> columns() {
         return columns;
     }
@@ -68,7 +79,7 @@ final class TableFacts {
 
     /** Whether the column at this position is a scalar character type, as {@link DesignColumns#isString} says. */
     boolean isString(int column) {
-        return DesignColumns.isString(columns.get(column), types[column]);
+        return strings[column];
     }
 
     /** The lower-case words of the name of the column at this position, as {@link DesignColumns#words} gives them. */
@@ -84,7 +95,7 @@ final class TableFacts {
     /** The columns by name; the first of two of the same name wins. */
     Map<String, ColumnSnapshot> byName() {
         if (byName == null) {
-            byName = new HashMap<>();
+            byName = new HashMap<>(columns.size() * 2); // sized so that it never grows as it fills
             for (ColumnSnapshot column : columns) {
                 byName.putIfAbsent(column.getName(), column);
             }

@@ -44,7 +44,7 @@ final class TenantTableWithoutRlsRule implements TableRule {
         if (tenantColumns.isEmpty()) {
             throw new IllegalArgumentException("no tenant key columns given");
         }
-        this.tenantColumns = Set.copyOf(tenantColumns);
+        this.tenantColumns = WordSet.copyOf(tenantColumns);
     }
 
     @Override
@@ -66,7 +66,7 @@ final class TenantTableWithoutRlsRule implements TableRule {
         if (keys.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         String message = name + " holds rows of several tenants (" + String.join(", ", keys)
                 + ") but row-level security is not enabled: isolation depends on every query's WHERE clause";
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));

@@ -54,7 +54,7 @@ final class TimestampWithoutTimeZoneRule implements TableRule {
         if (columns.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         String message = name + " stores timestamp without time zone in " + String.join(", ", columns)
                 + ": the values carry no zone, so the instant they denote depends on the time zone they were "
                 + "written in";

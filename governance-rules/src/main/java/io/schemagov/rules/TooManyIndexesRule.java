@@ -51,7 +51,7 @@ final class TooManyIndexesRule implements TableRule {
         if (!TableFacts.of(table).isTable() || indexes.size() <= limit) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = TableFacts.of(table).name();
         String message = name + " has " + indexes.size() + " indexes (more than " + limit + "), each written on "
                 + "every insert: " + ShortList.of(indexes.stream().map(IndexSnapshot::getName).toList());
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));

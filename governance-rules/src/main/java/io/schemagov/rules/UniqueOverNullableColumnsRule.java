@@ -60,7 +60,7 @@ final class UniqueOverNullableColumnsRule implements TableRule {
         if (holes.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
+        String name = facts.name();
         String message = name + " has unique keys over nullable columns, which accept any number of rows with NULL "
                 + "there: " + String.join(", ", holes);
         return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));

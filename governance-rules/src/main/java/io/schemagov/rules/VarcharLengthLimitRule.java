@@ -5,17 +5,19 @@ import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.StringJoiner;
 
 /** Flags character varying(n) and character(n) columns, where text with a CHECK is the more flexible choice. */
 final class VarcharLengthLimitRule implements TableRule {
 
     static final String ID = "varchar-length-limit";
 
-    /** format_type output; arrays end in []. {@code bpchar} alone has no length and is not matched. */
-    private static final Pattern VARCHAR = Pattern.compile("^character varying\\(\\d+\\)");
-    private static final Pattern CHAR = Pattern.compile("^character\\(\\d+\\)");
+    /**
+     * format_type output, followed by a length in digits and a parenthesis; arrays end in []. {@code bpchar} alone
+     * has no length and is not matched.
+     */
+    private static final String VARCHAR = "character varying(";
+    private static final String CHAR = "character(";
 
     private static final RuleInfo INFO = new RuleInfo(ID, "Length-limited character type", Severity.INFO,
             RuleScope.TABLE_STATE,
@@ -43,28 +45,37 @@ final class VarcharLengthLimitRule implements TableRule {
         if (!facts.isTable()) {
             return Optional.empty();
         }
-        List<ColumnSnapshot> chars = matching(facts, "character(", CHAR);
-        List<ColumnSnapshot> varchars = matching(facts, "character varying(", VARCHAR);
+        List<ColumnSnapshot> chars = new ArrayList<>();
+        List<ColumnSnapshot> varchars = new ArrayList<>();
+        for (int i = 0; i < facts.columns().size(); i++) {
+            if (hasLength(facts.type(i), CHAR)) {
+                chars.add(facts.columns().get(i));
+            } else if (hasLength(facts.type(i), VARCHAR)) {
+                varchars.add(facts.columns().get(i));
+            }
+        }
         if (chars.isEmpty() && varchars.isEmpty()) {
             return Optional.empty();
         }
-        String name = Names.of(table);
-        String message = name + " limits character columns by type: " + String.join(", ",
-                Stream.concat(chars.stream(), varchars.stream()).map(DesignColumns::describe)
-                        .toList())
+        String name = facts.name();
+        StringJoiner described = new StringJoiner(", ");
+        chars.forEach(column -> described.add(DesignColumns.describe(column)));
+        varchars.forEach(column -> described.add(DesignColumns.describe(column)));
+        String message = name + " limits character columns by type: " + described
                 + (chars.isEmpty() ? "" : "; character(n) pads values with spaces");
         Severity severity = chars.isEmpty() ? Severity.INFO : Severity.LOW;
         return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name, message));
     }
 
-    /** The columns whose type matches; the prefix, which every match starts with, spares most the pattern. */
-    private static List<ColumnSnapshot> matching(TableFacts facts, String prefix, Pattern type) {
-        List<ColumnSnapshot> matching = new ArrayList<>();
-        for (int i = 0; i < facts.columns().size(); i++) {
-            if (facts.type(i).startsWith(prefix) && type.matcher(facts.type(i)).find()) {
-                matching.add(facts.columns().get(i));
-            }
+    /** Whether the type starts with the prefix, one or more digits 0-9 and a closing parenthesis. */
+    private static boolean hasLength(String type, String prefix) {
+        if (!type.startsWith(prefix)) {
+            return false;
         }
-        return matching;
+        int end = prefix.length();
+        while (end < type.length() && type.charAt(end) >= '0' && type.charAt(end) <= '9') {
+            end++;
+        }
+        return end > prefix.length() && end < type.length() && type.charAt(end) == ')';
     }
 }

@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schemagov.model.TableSnapshot;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RepeatingColumnGroupRuleTest {
 
@@ -54,5 +57,23 @@ class RepeatingColumnGroupRuleTest {
     @MethodSource("noGroups")
     void acceptsOtherNumberedNames(TableSnapshot table) {
         assertThat(rule.evaluate(table, RuleSettings.defaults())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"phone1", "phone_2", "address_line1", "addressLine12", "x1", "ab1", "a_1", "ab_", "ab_1",
+            "ab__1", "__1", "sha256", "ipv4", "a1234", "ab1234", "abc_1234", "1234", "12", "123", "0_0_0",
+            "\uD83D\uDE001", "\uD83D\uDE00a1", "a\uD83D\uDE00_2", "ab\n1", "a\nb_12", "ab\u20281", "étage_3",
+            "phone١"})
+    void readsNumberedNamesAsItsPatternDoes(String name) {
+        Matcher m = Pattern.compile("(.{2,}?)_?(\\d{1,3})").matcher(name);
+
+        RepeatingColumnGroupRule.Numbered numbered = RepeatingColumnGroupRule.numbered(name);
+
+        if (m.matches()) {
+            assertThat(numbered).isEqualTo(new RepeatingColumnGroupRule.Numbered(m.group(1),
+                    Integer.parseInt(m.group(2))));
+        } else {
+            assertThat(numbered).isNull();
+        }
     }
 }
