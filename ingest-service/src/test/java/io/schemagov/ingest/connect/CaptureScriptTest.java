@@ -12,7 +12,7 @@ class CaptureScriptTest {
 
     private static SourceProperties source(List<String> audited, boolean actors) {
         return new SourceProperties("orders", "jdbc:postgresql://db:5432/orders", "cdc", "s3cret", List.of("public"),
-                audited, true, "", "", actors, null, 0);
+                audited, true, "", "", actors, null, 0, true);
     }
 
     @Test
