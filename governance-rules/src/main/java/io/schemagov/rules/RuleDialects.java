@@ -11,7 +11,7 @@ import java.util.Set;
 final class RuleDialects {
 
     private static final Set<String> BOTH = Set.of(
-            "table-dropped", "table-truncated", "capture-incomplete", "primary-key-missing", "foreign-key-without-index",
+            "table-dropped", "capture-incomplete", "primary-key-missing", "foreign-key-without-index",
             "foreign-key-type-mismatch", "on-delete-not-stated", "unique-over-nullable-columns", "all-columns-nullable",
             "name-not-snake-case", "repeating-column-group", "comma-separated-list-column", "polymorphic-association",
             "password-column-plaintext", "too-many-indexes");

@@ -2,7 +2,6 @@ package io.schemagov.rules;
 
 import io.schemagov.model.AffectedObject;
 import io.schemagov.model.SchemaChangeEvent;
-import io.schemagov.model.SourceKind;
 import io.schemagov.model.TableSnapshot;
 import java.util.List;
 import java.util.Optional;
@@ -49,9 +48,8 @@ final class TableTruncatedRule implements ChangeRule {
                 .filter(other -> !Names.normalized(other).equals(Names.normalized(identity))).map(Names::normalized)
                 .toList();
         boolean cascade = !cascaded.isEmpty() || saysCascade(event.getStatement());
-        // PostgreSQL's capture reads the table just before the truncate; MariaDB's after it, when it holds nothing.
-        Optional<TableSnapshot> before = event.getSource() != null && event.getSource().getKind() != SourceKind.POSTGRESQL
-                ? Optional.empty() : EventTables.find(event, identity);
+        // The capture reads the table in a BEFORE TRUNCATE trigger: the rows and size it is about to remove.
+        Optional<TableSnapshot> before = EventTables.find(event, identity);
         String qualified = Names.qualified(schema, table);
         String message = (cascade ? "TRUNCATE ... CASCADE" : "TRUNCATE") + " emptied " + qualified + " ("
                 + before.map(TableTruncatedRule::describe).orElse("rows before it unknown") + ")"
