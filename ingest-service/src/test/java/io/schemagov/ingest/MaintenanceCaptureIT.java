@@ -181,6 +181,28 @@ class MaintenanceCaptureIT {
     }
 
     @Test
+    void aRoleThatIsNoSuperuserHasItsTablesEquippedAndItsTruncateSeen() throws Exception {
+        db.sql("DO $$ BEGIN CREATE ROLE maintenance_app LOGIN PASSWORD 'app-password-1'; "
+                        + "EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+                "GRANT CREATE ON SCHEMA public TO maintenance_app");
+        try (Connection app = java.sql.DriverManager.getConnection(SharedStack.postgres().jdbcUrl(DATABASE),
+                "maintenance_app", "app-password-1"); Statement statement = app.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS app_owned");
+            statement.execute("CREATE TABLE app_owned (id int)");
+            statement.execute("INSERT INTO app_owned VALUES (1)");
+            statement.execute("TRUNCATE app_owned");
+        }
+
+        SchemaChangeEvent created = db.awaitStatement("CREATE TABLE app_owned (id int)");
+        assertThat(created.getActor().getRole()).isEqualTo("maintenance_app");
+        assertThat(created.getCaptureError()).isNull();
+        assertThat(triggers("app_owned")).isEqualTo(1);
+        SchemaChangeEvent truncated = db.awaitStatement("TRUNCATE app_owned");
+        assertThat(truncated.getActor().getRole()).isEqualTo("maintenance_app");
+        assertThat(truncated.getTables().get(0).getSizeBytes()).isPositive();
+    }
+
+    @Test
     void vacuumFullIsSeenWhileItRunsWithItsActorAndStatement() throws Exception {
         SchemaChangeEvent event = whileBlocked("VACUUM FULL slow", "vacuum-full-test",
                 e -> "VACUUM FULL".equals(e.getCommandTag()) && "public.slow".equals(e.getObjectIdentity()));

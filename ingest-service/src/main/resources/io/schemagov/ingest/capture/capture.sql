@@ -4,6 +4,10 @@
 -- this once per monitored database (event triggers require it).
 
 CREATE SCHEMA IF NOT EXISTS schemagov;
+-- Event trigger functions run as the role that runs the DDL, and must find the capture's functions: without USAGE a
+-- migration role that is no superuser would have its DDL go uncaptured (a WARNING only). The functions read only
+-- what every role may read; the tables stay closed (capture_settings is readable, it holds one boolean).
+GRANT USAGE ON SCHEMA schemagov TO PUBLIC;
 
 CREATE TABLE IF NOT EXISTS schemagov.baseline_runs (
     slot_name text PRIMARY KEY,
@@ -18,6 +22,7 @@ CREATE TABLE IF NOT EXISTS schemagov.capture_settings (
     truncate_capture boolean NOT NULL DEFAULT true
 );
 INSERT INTO schemagov.capture_settings DEFAULT VALUES ON CONFLICT DO NOTHING;
+GRANT SELECT ON schemagov.capture_settings TO PUBLIC;
 
 -- The capture's own triggers on user tables (TRUNCATE capture, actor attribution): installing or dropping them is
 -- not a user's DDL.
