@@ -37,7 +37,6 @@ final class MaintenanceReader implements AutoCloseable {
               LEFT JOIN pg_class t ON t.oid = c.reltoastrelid
               LEFT JOIN pg_class ix ON ix.oid = p.cluster_index_relid
              WHERE p.datid = (SELECT oid FROM pg_database WHERE datname = current_database())
-               AND a.query_start IS NOT NULL
             """;
 
     private final SourceProperties source;
@@ -63,7 +62,8 @@ final class MaintenanceReader implements AutoCloseable {
         int hidden = 0;
         try (Statement statement = connection().createStatement(); ResultSet rs = statement.executeQuery(RUNS)) {
             while (rs.next()) {
-                if (rs.getObject("relid") == null || rs.getString("command") == null) {
+                // Another role's session without pg_read_all_stats: pid and database only, the rest NULL.
+                if (rs.getObject("relid") == null || rs.getString("command") == null || rs.getObject("started") == null) {
                     hidden++;
                     continue;
                 }
