@@ -205,7 +205,8 @@ class MaintenanceCaptureIT {
     @Test
     void vacuumFullIsSeenWhileItRunsWithItsActorAndStatement() throws Exception {
         SchemaChangeEvent event = whileBlocked("VACUUM FULL slow", "vacuum-full-test",
-                e -> "VACUUM FULL".equals(e.getCommandTag()) && "public.slow".equals(e.getObjectIdentity()));
+                e -> "VACUUM FULL".equals(e.getCommandTag()) && "public.slow".equals(e.getObjectIdentity())
+                        && "vacuum-full-test".equals(e.getActor().getApplication()));
 
         assertThat(event.getStatement()).isEqualTo("VACUUM FULL slow");
         assertThat(event.getActor().getRole()).isEqualTo(PostgresServer.USER);
@@ -227,13 +228,53 @@ class MaintenanceCaptureIT {
     @Test
     void clusterIsSeenWhileItRunsWithTheIndexItOrdersBy() throws Exception {
         SchemaChangeEvent event = whileBlocked("CLUSTER slow USING slow_pkey", "cluster-test",
-                e -> "CLUSTER".equals(e.getCommandTag()) && "public.slow".equals(e.getObjectIdentity()));
+                e -> "CLUSTER".equals(e.getCommandTag()) && "public.slow".equals(e.getObjectIdentity())
+                        && "cluster-test".equals(e.getActor().getApplication()));
 
         assertThat(event.getStatement()).isEqualTo("CLUSTER slow USING slow_pkey");
         assertThat(event.getActor().getApplication()).isEqualTo("cluster-test");
         assertThat(event.getMaintenance().getIndexName()).isEqualTo("slow_pkey");
         assertThat(WatchedDatabase.findings(event, "vacuum-full-or-cluster")).extracting(Finding::message)
                 .singleElement().asString().contains("CLUSTER is rewriting public.slow in the order of index slow_pkey");
+    }
+
+    @Test
+    void aRunStillGoingWhenTheIngestRestartsIsPublishedAgainUnderTheSamePosition() throws Exception {
+        java.util.function.Predicate<SchemaChangeEvent> match = e -> "VACUUM FULL".equals(e.getCommandTag())
+                && "restart-test".equals(e.getActor().getApplication());
+        try (Connection holder = db.connect()) {
+            holder.createStatement().execute("SELECT pg_advisory_lock(" + ADVISORY_KEY + ")");
+            CompletableFuture<Void> run = runAsync("VACUUM FULL slow", "restart-test");
+            try {
+                SchemaChangeEvent before = db.await(match);
+                db.close();
+                db = WatchedDatabase.start(DATABASE, "maintenance", "schemagov.ingest.maintenance-poll=200ms");
+
+                // The new collector reads the topic from its start: the first event, then the one after the restart.
+                List<SchemaChangeEvent> both = awaitCount(match, 2);
+                assertThat(both).extracting(e -> e.getSource().getPosition())
+                        .containsOnly(before.getSource().getPosition());
+                assertThat(both).extracting(SchemaChangeEvent::getEventTime).containsOnly(before.getEventTime());
+                assertThat(run).isNotDone();
+            } finally {
+                holder.createStatement().execute("SELECT pg_advisory_unlock(" + ADVISORY_KEY + ")");
+            }
+            run.get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<SchemaChangeEvent> awaitCount(java.util.function.Predicate<SchemaChangeEvent> match, int count)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<SchemaChangeEvent> found = List.of();
+        while (System.nanoTime() < deadline) {
+            found = db.seen().stream().filter(match).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("expected " + count + " events within 60 s, found " + found.size());
     }
 
     /**
@@ -244,14 +285,7 @@ class MaintenanceCaptureIT {
             java.util.function.Predicate<SchemaChangeEvent> match) throws Exception {
         try (Connection holder = db.connect()) {
             holder.createStatement().execute("SELECT pg_advisory_lock(" + ADVISORY_KEY + ")");
-            CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
-                try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-                    statement.execute("SET application_name = '" + application + "'");
-                    statement.execute(sql);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(sql + " failed", e);
-                }
-            });
+            CompletableFuture<Void> run = runAsync(sql, application);
             SchemaChangeEvent event;
             try {
                 event = db.await(match);
@@ -262,6 +296,18 @@ class MaintenanceCaptureIT {
             run.get(60, TimeUnit.SECONDS);
             return event;
         }
+    }
+
+    private static CompletableFuture<Void> runAsync(String sql, String application) throws SQLException {
+        Connection connection = db.connect(); // taken now: db may be replaced while the statement runs
+        return CompletableFuture.runAsync(() -> {
+            try (connection; Statement statement = connection.createStatement()) {
+                statement.execute("SET application_name = '" + application + "'");
+                statement.execute(sql);
+            } catch (SQLException e) {
+                throw new IllegalStateException(sql + " failed", e);
+            }
+        });
     }
 
     private static long triggers(String table) throws SQLException {
