@@ -364,13 +364,15 @@ END
 $fn$;
 
 -- The tables whose TRUNCATE is captured: ordinary and partitioned tables (partitions too), not temporary, outside
--- the system schemas and ours.
+-- the system schemas and ours, and not an extension's own (PostGIS's spatial_ref_sys, say: the extension manages it).
 CREATE OR REPLACE FUNCTION schemagov.truncate_capturable(rel oid) RETURNS boolean
 LANGUAGE sql STABLE AS $fn$
 SELECT EXISTS (
     SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE c.oid = rel AND c.relkind IN ('r', 'p') AND c.relpersistence <> 't'
-       AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'schemagov') AND n.nspname NOT LIKE 'pg\_%')
+       AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'schemagov') AND n.nspname NOT LIKE 'pg\_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                        WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'))
 $fn$;
 
 -- Puts the TRUNCATE trigger on one table or takes it off; true when it changed something. CREATE and DROP TRIGGER
