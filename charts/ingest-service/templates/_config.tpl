@@ -14,7 +14,7 @@
 {{- end -}}
 {{- $kafka := dict "bootstrap-servers" (include "ingest.kafkaBootstrapServers" .) "partitions" .Values.kafka.partitions "replication-factor" .Values.kafka.replicationFactor -}}
 {{- $slotLag := dict "interval" .Values.slotLag.interval "threshold" .Values.slotLag.threshold -}}
-{{- $ingest := dict "state-directory" (printf "%s/ingest" .Values.persistence.mountPath) "kafka" $kafka "sources" $sources "masking" $masking "slot-lag" $slotLag -}}
+{{- $ingest := dict "state-directory" (printf "%s/ingest" .Values.persistence.mountPath) "kafka" $kafka "sources" $sources "masking" $masking "slot-lag" $slotLag "maintenance-poll" .Values.maintenancePoll -}}
 {{- $generated := dict "server" (dict "port" .Values.containerPorts.http) "schemagov" (dict "ingest" $ingest) -}}
 {{- toYaml (mustMergeOverwrite $generated (deepCopy .Values.config)) -}}
 {{- end -}}

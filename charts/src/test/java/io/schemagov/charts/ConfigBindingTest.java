@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.schemagov.analyzer.alerts.AlertProperties;
 import io.schemagov.analyzer.config.AnalyzerProperties;
 import io.schemagov.ingest.config.IngestProperties;
+import io.schemagov.ingest.config.MaintenanceProperties;
 import io.schemagov.ingest.config.SlotLagProperties;
 import io.schemagov.ingest.mapping.ColumnMasking;
 import jakarta.validation.Validation;
@@ -53,6 +54,10 @@ class ConfigBindingTest {
         assertThat(ingest.sources().get(1).password()).isEqualTo("crm-secret");
         assertThat(ingest.sources().get(0).auditedTables()).containsExactly("billing.*", "public.accounts");
         assertThat(ingest.sources().get(0).actorAttribution()).isTrue();
+        assertThat(ingest.sources().get(0).truncateCapture()).isFalse();
+        assertThat(ingest.sources().get(1).truncateCapture()).isTrue();
+        assertThat(binder.bind("schemagov.ingest", Bindable.of(MaintenanceProperties.class), validating()).get()
+                .maintenancePoll()).isEqualTo(java.time.Duration.ofMillis(500));
         assertThat(ingest.stateDirectory()).isEqualTo(Path.of("/var/lib/schemagov/ingest"));
         assertThat(ingest.kafka().bootstrapServers()).isEqualTo("broker-0:9092,broker-1:9092");
         assertThat(ingest.kafka().replicationFactor()).isEqualTo((short) 3);
@@ -76,6 +81,8 @@ class ConfigBindingTest {
         assertThat(ingest.stateDirectory()).isEqualTo(Path.of("/data/ingest"));
         SlotLagProperties slotLag = binder.bind("schemagov.ingest.slot-lag", Bindable.of(SlotLagProperties.class), validating()).get();
         assertThat(slotLag.threshold()).isEqualTo(org.springframework.util.unit.DataSize.ofGigabytes(1));
+        assertThat(binder.bind("schemagov.ingest", Bindable.of(MaintenanceProperties.class), validating()).get()
+                .maintenancePoll()).isEqualTo(java.time.Duration.ofSeconds(1));
         assertThat(binder.bind("server.port", Integer.class).get()).isEqualTo(8081);
     }
 

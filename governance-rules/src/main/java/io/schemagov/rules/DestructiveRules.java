@@ -12,6 +12,7 @@ public final class DestructiveRules {
     public static List<Rule> all() {
         return List.of(
                 new SchemaDroppedRule(),
+                new TableTruncatedRule(),
                 new DropCascadeRule(),
                 new TableRenamedRule(),
                 new ColumnRenamedRule(),

@@ -24,6 +24,7 @@ public final class LockRules {
                 new NoStatementTimeoutRule(),
                 new DetachPartitionWithoutConcurrentlyRule(),
                 new EnumValueChangedRule(),
-                new ReindexWithoutConcurrentlyRule());
+                new ReindexWithoutConcurrentlyRule(),
+                new VacuumFullOrClusterRule());
     }
 }

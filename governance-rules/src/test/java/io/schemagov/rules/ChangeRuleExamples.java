@@ -76,6 +76,10 @@ final class ChangeRuleExamples {
                 // ADD COLUMN ... NOT NULL without a default succeeds only on an empty table.
                 Map.entry("not-null-column-without-default", same(sql -> session(alter(sql,
                         withColumn(LockFixtures.empty(), "region", "text", true)), sql))),
+                Map.entry("vacuum-full-or-cluster", of(
+                        sql -> VacuumFullOrClusterRuleTest.run("VACUUM FULL", sql, HUGE_ROWS, HUGE_BYTES, HUGE_BYTES,
+                                null),
+                        sql -> session(Events.ddl("VACUUM", "public.orders", sql).objectType("table"), sql))),
                 Map.entry("lock-without-lock-timeout", same(sql -> session(alter(sql,
                         withColumn(huge(), "note", "text", false)), sql))),
                 Map.entry("no-statement-timeout", same(sql -> session(alter(sql, withCheck(true)), sql))),

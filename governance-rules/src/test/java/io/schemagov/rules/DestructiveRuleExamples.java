@@ -26,6 +26,10 @@ final class DestructiveRuleExamples {
                         sql -> EventExtras.withDropped(session(Events.ddl("DROP SCHEMA", "reporting", sql)
                                 .objectType("schema"), sql), EventExtras.schema("reporting", true)),
                         sql -> session(Events.ddl("REVOKE", null, sql), sql))),
+                Map.entry("table-truncated", of(
+                        sql -> session(Events.ddl("TRUNCATE TABLE", "public.orders", sql).objectType("table")
+                                .object("TRUNCATE TABLE", "table", "public.orders").tables(huge()), sql),
+                        sql -> session(Events.ddl("DELETE", "public.orders", sql).tables(huge()), sql))),
                 Map.entry("drop-cascade", of(
                         sql -> session(droppedOrders(sql).dropped("view", "public.order_totals", false), sql),
                         // The view is dropped by its own command; the table's drop takes only its own row type.

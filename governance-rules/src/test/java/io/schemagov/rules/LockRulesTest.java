@@ -26,7 +26,8 @@ class LockRulesTest {
                 tuple("no-statement-timeout", RuleScope.CHANGE, Severity.LOW),
                 tuple("detach-partition-without-concurrently", RuleScope.CHANGE, Severity.MEDIUM),
                 tuple("enum-value-changed", RuleScope.CHANGE, Severity.MEDIUM),
-                tuple("reindex-without-concurrently", RuleScope.CHANGE, Severity.MEDIUM));
+                tuple("reindex-without-concurrently", RuleScope.CHANGE, Severity.MEDIUM),
+                tuple("vacuum-full-or-cluster", RuleScope.CHANGE, Severity.HIGH));
     }
 
     @Test

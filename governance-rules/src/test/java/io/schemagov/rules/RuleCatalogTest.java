@@ -32,7 +32,7 @@ class RuleCatalogTest {
             family.forEach(rule -> families.add(rule.info().id()));
         }
         assertThat(rules).extracting(RuleInfo::id).containsAll(families).doesNotHaveDuplicates();
-        assertThat(rules).hasSize(67);
+        assertThat(rules).hasSize(69);
     }
 
     @Test

@@ -15,6 +15,7 @@ class RuleFamiliesTest {
         assertThat(DestructiveRules.all()).extracting(rule -> rule.info().id(), rule -> rule.info().scope(),
                 rule -> rule.info().defaultSeverity()).containsExactly(
                 tuple("schema-dropped", RuleScope.CHANGE, Severity.HIGH),
+                tuple("table-truncated", RuleScope.CHANGE, Severity.HIGH),
                 tuple("drop-cascade", RuleScope.CHANGE, Severity.HIGH),
                 tuple("table-renamed", RuleScope.CHANGE, Severity.MEDIUM),
                 tuple("column-renamed", RuleScope.CHANGE, Severity.MEDIUM),

@@ -58,6 +58,6 @@ class MariaDbGrantsIT {
 
     private static SourceProperties source(String user) {
         return new SourceProperties("grants-" + user, mariaDb.jdbcUrl("shop"), user, user + "-pw", List.of(), List.of(),
-                true, "", "", false, null, 0);
+                true, "", "", false, null, 0, true);
     }
 }

@@ -346,7 +346,7 @@ class PostgresCaptureIT {
     void roleWithoutPrivilegeGetsTheSqlToRun() throws Exception {
         sql("DO $$ BEGIN CREATE ROLE limited_user LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
         SourceProperties limited = new SourceProperties("limited", postgres.jdbcUrl(DATABASE), "limited_user", "x",
-                List.of(), List.of(), true, "", "", false, null, 0);
+                List.of(), List.of(), true, "", "", false, null, 0, true);
         assertThatThrownBy(() -> new CaptureInstaller().install(limited))
                 .isInstanceOf(CaptureSetupException.class)
                 .hasMessageContaining("may not install the DDL capture")

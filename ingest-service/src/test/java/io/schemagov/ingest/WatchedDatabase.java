@@ -33,22 +33,39 @@ final class WatchedDatabase implements AutoCloseable {
     private final ConfigurableApplicationContext ingest;
     private final EventCollector events;
 
-    private WatchedDatabase(String database, String source, Path stateDirectory) {
+    private WatchedDatabase(String database, String source, Path stateDirectory, String... settings) {
         this.database = database;
         postgres.createDatabase(database);
-        ingest = IngestApplication.application().run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--schemagov.ingest.kafka.bootstrap-servers=" + SharedStack.kafka().bootstrapServers(),
                 "--schemagov.ingest.state-directory=" + stateDirectory,
                 "--schemagov.ingest.sources[0].name=" + source,
                 "--schemagov.ingest.sources[0].url=" + postgres.jdbcUrl(database),
                 "--schemagov.ingest.sources[0].username=" + PostgresServer.USER,
-                "--schemagov.ingest.sources[0].password=" + PostgresServer.PASSWORD);
+                "--schemagov.ingest.sources[0].password=" + PostgresServer.PASSWORD));
+        List.of(settings).forEach(setting -> arguments.add("--" + setting));
+        ingest = IngestApplication.application().run(arguments.toArray(String[]::new));
         events = new EventCollector(SharedStack.kafka().bootstrapServers(), source);
     }
 
     /** Creates the database if needed and starts an ingest for it under the source name given. */
     static WatchedDatabase start(String database, String source) throws Exception {
         return new WatchedDatabase(database, source, Files.createTempDirectory("ingest-" + source));
+    }
+
+    /** As {@link #start(String, String)}, with further settings such as {@code schemagov.ingest.maintenance-poll=200ms}. */
+    static WatchedDatabase start(String database, String source, String... settings) throws Exception {
+        return new WatchedDatabase(database, source, Files.createTempDirectory("ingest-" + source), settings);
+    }
+
+    /** A connection to the watched database, for tests that hold locks or run statements on threads of their own. */
+    Connection connect() throws SQLException {
+        return postgres.connect(database);
+    }
+
+    /** The first schema-change event of this source that matches, waiting for it up to 60 s. */
+    SchemaChangeEvent await(java.util.function.Predicate<SchemaChangeEvent> match) {
+        return events.awaitSchemaChange(match);
     }
 
     /** Runs the statements in one session, each in its own transaction. */

@@ -110,6 +110,51 @@ class PlatformIT {
     }
 
     @Test
+    void truncateOfAFilledTableBecomesAFindingWithTheRowsItRemoved() throws Exception {
+        sql("CREATE TABLE public.imports (id bigint PRIMARY KEY, line text)",
+            "INSERT INTO public.imports SELECT g, 'line ' || g FROM generate_series(1, 3000) g",
+            "ANALYZE public.imports",
+            "TRUNCATE public.imports");
+        JsonNode finding = awaitHits("schemagov-findings", "database:e2e AND ruleId:table-truncated AND table:imports",
+                hits -> hits.size() == 1).get(0).path("_source");
+        assertThat(finding.path("severity").asText()).isEqualTo("HIGH");
+        assertThat(finding.path("message").asText()).startsWith("TRUNCATE emptied public.imports (≈3k rows, ");
+        assertThat(finding.path("statement").asText()).isEqualTo("TRUNCATE public.imports");
+    }
+
+    @Test
+    void vacuumFullSeenWhileItRunsBecomesAFinding() throws Exception {
+        sql("CREATE OR REPLACE FUNCTION platform_wait(k bigint, v bigint) RETURNS bigint LANGUAGE plpgsql IMMUTABLE "
+                + "AS $$ BEGIN PERFORM pg_advisory_lock_shared(k); PERFORM pg_advisory_unlock_shared(k); RETURN v; END $$",
+            "CREATE TABLE public.bloated (id bigint PRIMARY KEY, pad text)",
+            "INSERT INTO public.bloated SELECT g, repeat('x', 100) FROM generate_series(1, 2000) g",
+            "CREATE INDEX bloated_wait ON public.bloated ((platform_wait(4444, id)))");
+        try (Connection holder = postgres.connect(DATABASE)) {
+            // The index rebuild waits on this lock, so the VACUUM FULL runs until the finding is there.
+            holder.createStatement().execute("SELECT pg_advisory_lock(4444)");
+            java.util.concurrent.CompletableFuture<Void> vacuum = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    sql("VACUUM FULL public.bloated");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try {
+                JsonNode finding = awaitHits("schemagov-findings",
+                        "database:e2e AND ruleId:vacuum-full-or-cluster AND table:bloated", hits -> hits.size() == 1)
+                        .get(0).path("_source");
+                assertThat(finding.path("message").asText())
+                        .startsWith("VACUUM FULL is rewriting public.bloated under an ACCESS EXCLUSIVE lock");
+                assertThat(finding.path("statement").asText()).isEqualTo("VACUUM FULL public.bloated");
+                assertThat(vacuum).isNotDone();
+            } finally {
+                holder.createStatement().execute("SELECT pg_advisory_unlock(4444)");
+            }
+            vacuum.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void dataChangeBecomesAnAuditRecordWithTheSensitiveColumnMasked() throws Exception {
         sql("INSERT INTO public.payments VALUES (1, 'Jane Roe', 99.95)");
         JsonNode audit = awaitHits("schemagov-audit", "database:e2e AND table:\"public.payments\"", hits -> hits.size() == 1)

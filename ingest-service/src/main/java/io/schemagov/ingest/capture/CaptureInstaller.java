@@ -41,7 +41,8 @@ public class CaptureInstaller {
             if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
                 throw new CaptureSetupException("Role '" + source.username() + "' may not install the DDL capture in source '"
                         + source.name() + "' (" + e.getMessage() + "). Event triggers need a superuser: ask a DBA to run "
-                        + "this SQL in database '" + source.database() + "', then start again:\n\n" + script, e);
+                        + "this SQL in database '" + source.database() + "', then start again:\n\n" + script
+                        + "\nSELECT schemagov.sync_truncate_capture(" + source.truncateCapture() + ");\n", e);
             }
             throw new CaptureSetupException("Cannot install the DDL capture in source '" + source.name() + "': " + e.getMessage(), e);
         }

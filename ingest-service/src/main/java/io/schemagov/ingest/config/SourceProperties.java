@@ -37,7 +37,12 @@ public record SourceProperties(
          * MariaDB/MySQL: the server id the ingest uses as a replica; unique among the replicas of that server.
          * 0 derives one from the source name.
          */
-        @Min(0) @Max(4294967295L) @DefaultValue("0") long serverId) {
+        @Min(0) @Max(4294967295L) @DefaultValue("0") long serverId,
+        /**
+         * PostgreSQL: capture TRUNCATE with a statement trigger ({@code schemagov_truncate}) on every table, as event
+         * triggers do not fire for it; on by default. Off takes the triggers off again at the next start.
+         */
+        @DefaultValue("true") boolean truncateCapture) {
 
     public SourceProperties {
         SourceKind inferred = url == null ? null : kindOf(url);

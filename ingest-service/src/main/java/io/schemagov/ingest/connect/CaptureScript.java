@@ -21,7 +21,16 @@ final class CaptureScript {
                 + "-- Run as a superuser in that database, e.g. psql -v ON_ERROR_STOP=1 -d " + source.database()
                 + " -f " + source.name() + ".capture.sql\n"
                 + "-- Safe to run again; run it again after adding an audited table.\n\n"
-                + installer.script() + "\n" + publication(source);
+                + installer.script() + "\n" + publication(source) + truncateCapture(source);
+    }
+
+    /**
+     * The TRUNCATE triggers on every table, or none with {@code truncate-capture} off; here in the script's one
+     * transaction, a table whose lock does not come within 2 s is skipped and named in the result.
+     */
+    private static String truncateCapture(SourceProperties source) {
+        return "\n-- TRUNCATE capture: a statement trigger on each table (the result lists busy tables skipped; run again).\n"
+                + "SELECT schemagov.sync_truncate_capture(" + source.truncateCapture() + ") AS truncate_capture_skipped;\n";
     }
 
     /** Run once the connector is running (its slot exists): sends the whole existing schema for analysis, once. */

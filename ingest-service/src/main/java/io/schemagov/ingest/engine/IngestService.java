@@ -8,6 +8,7 @@ import io.schemagov.ingest.capture.Baseline;
 import io.schemagov.ingest.capture.CaptureInstaller;
 import io.schemagov.ingest.capture.CaptureSetupException;
 import io.schemagov.ingest.capture.Publication;
+import io.schemagov.ingest.capture.TruncateCapture;
 import io.schemagov.ingest.config.IngestProperties;
 import io.schemagov.ingest.config.SourceProperties;
 import io.schemagov.ingest.mapping.AuditChains;
@@ -90,6 +91,7 @@ public class IngestService implements SmartLifecycle {
         try (Connection connection = installer.open(source)) {
             Set<String> audited = new Publication().synchronize(connection, source);
             new ActorAttribution().synchronize(connection, source, audited);
+            new TruncateCapture().synchronize(connection, source);
             SourceStream stream = new SourceStream(source, properties.stateDirectory(), mapper, publisher,
                     metrics.source(source.name()));
             streams.add(stream);

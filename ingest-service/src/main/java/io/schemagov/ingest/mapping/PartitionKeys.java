@@ -16,13 +16,18 @@ public final class PartitionKeys {
     }
 
     /**
-     * The table the change left a snapshot of (the table of a {@code CREATE INDEX}, not the index), else the object
+     * The table the change left a snapshot of (the table of a {@code CREATE INDEX}, not the index), else the table a
+     * VACUUM FULL or CLUSTER rewrites, else the object
      * it named (a dropped table), else its command tag (a change with no object, e.g. of a schema).
      */
     public static String of(String database, SchemaChangeEvent event) {
         if (!event.getTables().isEmpty()) {
             TableSnapshot table = event.getTables().get(0);
             return database + "/" + table.getSchemaName() + "." + table.getTableName();
+        }
+        if (event.getMaintenance() != null) {
+            // A VACUUM FULL or CLUSTER carries no snapshot, but names its table the same way.
+            return database + "/" + event.getMaintenance().getSchemaName() + "." + event.getMaintenance().getTableName();
         }
         return database + "/" + (event.getObjectIdentity() == null ? event.getCommandTag() : event.getObjectIdentity());
     }

@@ -4,12 +4,33 @@
 -- this once per monitored database (event triggers require it).
 
 CREATE SCHEMA IF NOT EXISTS schemagov;
+-- Event trigger functions run as the role that runs the DDL, and must find the capture's functions: without USAGE a
+-- migration role that is no superuser would have its DDL go uncaptured (a WARNING only). The functions read only
+-- what every role may read; the tables stay closed (capture_settings is readable, it holds one boolean).
+GRANT USAGE ON SCHEMA schemagov TO PUBLIC;
 
 CREATE TABLE IF NOT EXISTS schemagov.baseline_runs (
     slot_name text PRIMARY KEY,
     taken_at  timestamptz NOT NULL DEFAULT now(),
     tables    integer NOT NULL
 );
+
+-- What the ingest configured for this database and the triggers read: whether TRUNCATE is captured (the ingest sets
+-- it at each start from sources[n].truncate-capture; a DBA script sets it through sync_truncate_capture).
+CREATE TABLE IF NOT EXISTS schemagov.capture_settings (
+    singleton        boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+    truncate_capture boolean NOT NULL DEFAULT true
+);
+INSERT INTO schemagov.capture_settings DEFAULT VALUES ON CONFLICT DO NOTHING;
+GRANT SELECT ON schemagov.capture_settings TO PUBLIC;
+
+-- The capture's own triggers on user tables (TRUNCATE capture, actor attribution): installing or dropping them is
+-- not a user's DDL.
+CREATE OR REPLACE FUNCTION schemagov.is_own_trigger(object_type text, identity text) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $fn$
+SELECT object_type = 'trigger'
+       AND (identity LIKE 'schemagov\_truncate on %' OR identity LIKE 'schemagov\_actor on %')
+$fn$;
 
 -- The structure and size of one table, read from the catalog of the current transaction.
 CREATE OR REPLACE FUNCTION schemagov.table_snapshot(rel oid) RETURNS jsonb
@@ -157,7 +178,8 @@ BEGIN
                 'objectName', object_name,
                 'objectIdentity', object_identity,
                 'original', original))
-             FROM pg_event_trigger_dropped_objects()), '[]'::jsonb))::text,
+             FROM pg_event_trigger_dropped_objects()
+            WHERE NOT schemagov.is_own_trigger(object_type, object_identity)), '[]'::jsonb))::text,
         true);
 EXCEPTION WHEN OTHERS THEN
     RAISE WARNING 'schemagov: could not record dropped objects: %', SQLERRM;
@@ -167,22 +189,28 @@ $fn$;
 CREATE OR REPLACE FUNCTION schemagov.on_ddl_command_end() RETURNS event_trigger
 LANGUAGE plpgsql AS $fn$
 DECLARE
-    objects jsonb := '[]'::jsonb;
-    tables  jsonb := '[]'::jsonb;
-    failure text;
+    objects  jsonb := '[]'::jsonb;
+    tables   jsonb := '[]'::jsonb;
+    reported bigint := 0;
+    failure  text;
 BEGIN
     BEGIN
         SELECT COALESCE(jsonb_agg(jsonb_build_object(
                    'commandTag', command_tag,
                    'objectType', object_type,
                    'schemaName', schema_name,
-                   'objectIdentity', object_identity)), '[]'::jsonb)
-          INTO objects
+                   'objectIdentity', object_identity))
+                   FILTER (WHERE NOT schemagov.is_own_trigger(object_type, object_identity)), '[]'::jsonb),
+               count(*)
+          INTO objects, reported
           FROM pg_event_trigger_ddl_commands();
-        -- Our own objects are not governed.
-        IF jsonb_array_length(objects) > 0 AND NOT EXISTS (
+        -- Our own objects are not governed: those in schema schemagov, and our triggers on user tables (created here
+        -- for new tables, or by the ingest at start-up; dropping one leaves sql_drop nothing to record).
+        IF (reported > 0 AND NOT EXISTS (
                SELECT 1 FROM jsonb_array_elements(objects) o
-               WHERE o->>'schemaName' IS DISTINCT FROM 'schemagov') THEN
+               WHERE o->>'schemaName' IS DISTINCT FROM 'schemagov'))
+           OR (tg_tag = 'DROP TRIGGER' AND COALESCE(NULLIF(current_setting('schemagov.dropped', true), ''), '[]') = '[]') THEN
+            PERFORM set_config('schemagov.dropped', '', true);
             RETURN;
         END IF;
         -- Each table the command touched, directly or through one of its indexes.
@@ -219,6 +247,17 @@ BEGIN
     END;
     PERFORM set_config('schemagov.dropped', '', true);
     PERFORM set_config('schemagov.rewrites', '', true);
+    -- A new table gets the TRUNCATE capture too (after the event above, so that our CREATE TRIGGER is not in it).
+    BEGIN
+        IF (SELECT truncate_capture FROM schemagov.capture_settings) THEN
+            PERFORM schemagov.set_truncate_trigger(d.objid, true)
+               FROM pg_event_trigger_ddl_commands() d
+              WHERE d.classid = 'pg_class'::regclass AND d.command_tag IN ('CREATE TABLE', 'CREATE TABLE AS', 'SELECT INTO')
+                AND schemagov.truncate_capturable(d.objid);
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        RAISE WARNING 'schemagov: could not add the TRUNCATE capture to the new table: %', SQLERRM;
+    END;
 END
 $fn$;
 
@@ -269,6 +308,111 @@ BEGIN
         'clientAddress', host(inet_client_addr()),
         'transactionId', pg_current_xact_id()::text::bigint)::text);
     RETURN NULL;
+END
+$fn$;
+
+-- TRUNCATE capture. No event trigger fires for TRUNCATE, so each table of the database gets a BEFORE TRUNCATE ...
+-- FOR EACH STATEMENT trigger (schemagov_truncate) whose function emits the same kind of message as ddl_command_end.
+-- Before the truncate, so the snapshot holds the rows and size it is about to remove; TRUNCATE ... CASCADE fires it
+-- on every table it empties. SECURITY DEFINER like record_actor, so application roles need no right to emit logical
+-- messages; the role recorded is therefore the session's. A failure never fails the user's TRUNCATE.
+CREATE OR REPLACE FUNCTION schemagov.record_truncate() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $fn$
+DECLARE
+    identity text := quote_ident(TG_TABLE_SCHEMA) || '.' || quote_ident(TG_TABLE_NAME);
+    objects  jsonb := jsonb_build_array(jsonb_build_object('commandTag', 'TRUNCATE TABLE', 'objectType', 'table',
+                          'schemaName', TG_TABLE_SCHEMA, 'objectIdentity', identity));
+    tables   jsonb := '[]'::jsonb;
+    failure  text;
+BEGIN
+    BEGIN
+        tables := jsonb_build_array(schemagov.table_snapshot(TG_RELID));
+        -- The tables a CASCADE empties because they reference this one: this statement holds them exclusively.
+        IF current_query() ~* '\mcascade\M' THEN
+            objects := objects || COALESCE((
+                SELECT jsonb_agg(jsonb_build_object('commandTag', 'TRUNCATE TABLE', 'objectType', 'table',
+                           'schemaName', n.nspname, 'objectIdentity', quote_ident(n.nspname) || '.' || quote_ident(c.relname))
+                           ORDER BY n.nspname, c.relname)
+                  FROM (SELECT DISTINCT k.conrelid FROM pg_constraint k
+                         WHERE k.contype = 'f' AND k.confrelid = TG_RELID AND k.conrelid <> TG_RELID) r
+                  JOIN pg_class c ON c.oid = r.conrelid
+                  JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE EXISTS (SELECT 1 FROM pg_locks l
+                                WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation'
+                                  AND l.relation = r.conrelid AND l.mode = 'AccessExclusiveLock')), '[]'::jsonb);
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        failure := SQLERRM;
+    END;
+    BEGIN
+        PERFORM pg_logical_emit_message(true, 'schemagov.ddl', (schemagov.session_context() || jsonb_build_object(
+            'version', 1,
+            'commandTag', 'TRUNCATE TABLE',
+            'role', session_user::text,
+            -- Unknown: TRUNCATE has a transaction id before its triggers run, so there is no telling from here.
+            'inTransactionBlock', NULL,
+            'objects', objects,
+            'tables', tables,
+            'dropped', '[]'::jsonb,
+            'rewrites', '[]'::jsonb,
+            'captureError', failure))::text);
+    EXCEPTION WHEN OTHERS THEN
+        RAISE WARNING 'schemagov: could not capture TRUNCATE of % : %', identity, SQLERRM;
+    END;
+    RETURN NULL;
+END
+$fn$;
+
+-- The tables whose TRUNCATE is captured: ordinary and partitioned tables (partitions too), not temporary, outside
+-- the system schemas and ours, and not an extension's own (PostGIS's spatial_ref_sys, say: the extension manages it).
+CREATE OR REPLACE FUNCTION schemagov.truncate_capturable(rel oid) RETURNS boolean
+LANGUAGE sql STABLE AS $fn$
+SELECT EXISTS (
+    SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE c.oid = rel AND c.relkind IN ('r', 'p') AND c.relpersistence <> 't'
+       AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'schemagov') AND n.nspname NOT LIKE 'pg\_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                        WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'))
+$fn$;
+
+-- Puts the TRUNCATE trigger on one table or takes it off; true when it changed something. CREATE and DROP TRIGGER
+-- take a SHARE ROW EXCLUSIVE lock on the table: callers run it one table per transaction under a lock_timeout.
+CREATE OR REPLACE FUNCTION schemagov.set_truncate_trigger(rel oid, enabled boolean) RETURNS boolean
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    present boolean := EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = rel AND tgname = 'schemagov_truncate');
+BEGIN
+    IF enabled AND NOT present THEN
+        EXECUTE format('CREATE TRIGGER schemagov_truncate BEFORE TRUNCATE ON %s FOR EACH STATEMENT '
+                       'EXECUTE FUNCTION schemagov.record_truncate()', rel::regclass);
+        RETURN true;
+    ELSIF present AND NOT enabled THEN
+        EXECUTE format('DROP TRIGGER schemagov_truncate ON %s', rel::regclass);
+        RETURN true;
+    END IF;
+    RETURN false;
+END
+$fn$;
+
+-- For a DBA script: records the setting and puts the trigger on (or takes it off) every table in one go, skipping
+-- a table whose lock does not come within lock_wait; returns the tables skipped. The ingest does the same one table
+-- per transaction (TruncateCapture).
+CREATE OR REPLACE FUNCTION schemagov.sync_truncate_capture(enabled boolean, lock_wait text DEFAULT '2s') RETURNS text[]
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    rel     record;
+    skipped text[] := '{}';
+BEGIN
+    UPDATE schemagov.capture_settings SET truncate_capture = enabled;
+    PERFORM set_config('lock_timeout', lock_wait, true);
+    FOR rel IN SELECT c.oid FROM pg_class c WHERE schemagov.truncate_capturable(c.oid) ORDER BY c.oid LOOP
+        BEGIN
+            PERFORM schemagov.set_truncate_trigger(rel.oid, enabled);
+        EXCEPTION WHEN lock_not_available THEN
+            skipped := skipped || rel.oid::regclass::text;
+        END;
+    END LOOP;
+    RETURN skipped;
 END
 $fn$;
 

@@ -40,10 +40,10 @@ class SourcePropertiesTest {
     void theReplicaServerIdIsDerivedFromTheNameUnlessSet() {
         assertThat(source("jdbc:mariadb://db/shop", null).replicaServerId()).isBetween(100_000L, 1_100_000L);
         assertThat(new SourceProperties("s", "jdbc:mariadb://db/shop", "u", "", List.of(), List.of(), true, "", "", false,
-                null, 4242).replicaServerId()).isEqualTo(4242);
+                null, 4242, true).replicaServerId()).isEqualTo(4242);
     }
 
     private static SourceProperties source(String url, SourceKind kind) {
-        return new SourceProperties("s", url, "u", "", List.of(), List.of(), true, "", "", false, kind, 0);
+        return new SourceProperties("s", url, "u", "", List.of(), List.of(), true, "", "", false, kind, 0, true);
     }
 }

@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 class CaptureScriptTest {
 
     private static SourceProperties source(List<String> audited, boolean actors) {
+        return source(audited, actors, true);
+    }
+
+    private static SourceProperties source(List<String> audited, boolean actors, boolean truncates) {
         return new SourceProperties("orders", "jdbc:postgresql://db:5432/orders", "cdc", "s3cret", List.of("public"),
-                audited, true, "", "", actors, null, 0);
+                audited, true, "", "", actors, null, 0, truncates);
     }
 
     @Test
@@ -30,6 +34,14 @@ class CaptureScriptTest {
     void putsTheActorTriggerOnAuditedTablesWhenTheSourceAttributesChanges() {
         assertThat(CaptureScript.setup(source(List.of("public.customers"), true), new CaptureInstaller()))
                 .contains("CREATE TRIGGER schemagov_actor");
+    }
+
+    @Test
+    void putsTheTruncateTriggerOnEveryTableUnlessTruncateCaptureIsOff() {
+        assertThat(CaptureScript.setup(source(List.of(), false), new CaptureInstaller()))
+                .endsWith("SELECT schemagov.sync_truncate_capture(true) AS truncate_capture_skipped;\n");
+        assertThat(CaptureScript.setup(source(List.of(), false, false), new CaptureInstaller()))
+                .endsWith("SELECT schemagov.sync_truncate_capture(false) AS truncate_capture_skipped;\n");
     }
 
     @Test

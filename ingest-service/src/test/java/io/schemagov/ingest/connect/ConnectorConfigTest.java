@@ -22,7 +22,7 @@ class ConnectorConfigTest {
             "/etc/connect/secrets.properties", "/var/lib/schemagov");
 
     private static SourceProperties source(String name, String url, List<String> audited) {
-        return new SourceProperties(name, url, "cdc", "s3cret", List.of(), audited, true, "", "", false, null, 0);
+        return new SourceProperties(name, url, "cdc", "s3cret", List.of(), audited, true, "", "", false, null, 0, true);
     }
 
     private static IngestProperties ingest(SourceProperties source, String hashKey) {

@@ -15,7 +15,7 @@ class DebeziumConfigTest {
     private static final Path STATE = Path.of("/state");
 
     private static SourceProperties source(String name, String url, List<String> audited) {
-        return new SourceProperties(name, url, "cdc", "secret", List.of(), audited, true, "", "", false, null, 0);
+        return new SourceProperties(name, url, "cdc", "secret", List.of(), audited, true, "", "", false, null, 0, true);
     }
 
     @Test

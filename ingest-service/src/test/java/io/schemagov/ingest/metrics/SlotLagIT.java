@@ -61,7 +61,7 @@ class SlotLagIT {
         SourceProperties withSlot = source("lagging", SLOT);
         SourceProperties withoutSlot = source("slotless", "schemagov_no_such_slot");
         SourceProperties binlog = new SourceProperties("binlog", "jdbc:mariadb://localhost:9/shop", "u", "", List.of(), List.of(),
-                true, "", "", false, null, 0);
+                true, "", "", false, null, 0, true);
         SlotLagMonitor monitor = new SlotLagMonitor(new IngestProperties(List.of(withSlot, withoutSlot, binlog), null,
                 null, null), new SlotLagProperties(Duration.ofSeconds(1), DataSize.ofGigabytes(1)), registry, event -> { });
         monitor.start();
@@ -122,6 +122,6 @@ class SlotLagIT {
 
     private static SourceProperties source(String name, String slot) {
         return new SourceProperties(name, postgres.jdbcUrl(DATABASE), PostgresServer.USER, PostgresServer.PASSWORD, List.of(),
-                List.of(), true, slot, "", false, null, 0);
+                List.of(), true, slot, "", false, null, 0, true);
     }
 }
