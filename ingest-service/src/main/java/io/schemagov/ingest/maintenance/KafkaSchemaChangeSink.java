@@ -3,10 +3,9 @@ package io.schemagov.ingest.maintenance;
 import io.schemagov.ingest.config.IngestProperties;
 import io.schemagov.ingest.mapping.OutboundRecord;
 import io.schemagov.ingest.mapping.PartitionKeys;
-import io.schemagov.ingest.publish.EventPublisher;
+import io.schemagov.ingest.publish.OnDemandPublisher;
 import io.schemagov.model.EventCodec;
 import io.schemagov.model.SchemaChangeEvent;
-import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,34 +16,22 @@ import org.springframework.stereotype.Component;
 @Component
 class KafkaSchemaChangeSink implements SchemaChangeSink, AutoCloseable {
 
-    private static final long SEND_TIMEOUT_SECONDS = 30;
-
-    private final IngestProperties.KafkaProperties kafka;
-    private EventPublisher publisher;
+    private final String topic;
+    private final OnDemandPublisher publisher;
 
     KafkaSchemaChangeSink(IngestProperties properties) {
-        this.kafka = properties.kafka();
+        this.topic = properties.kafka().schemaChangesTopic();
+        this.publisher = new OnDemandPublisher(properties.kafka(), "schemagov-ingest-maintenance");
     }
 
     @Override
     public void publish(SchemaChangeEvent event) throws Exception {
         String key = PartitionKeys.of(event.getSource().getDatabase(), event);
-        publisher().send(OutboundRecord.of(kafka.schemaChangesTopic(), key, EventCodec.encode(event)))
-                .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private synchronized EventPublisher publisher() {
-        if (publisher == null) {
-            publisher = new EventPublisher(kafka, "schemagov-ingest-maintenance");
-        }
-        return publisher;
+        publisher.send(OutboundRecord.of(topic, key, EventCodec.encode(event)));
     }
 
     @Override
-    public synchronized void close() {
-        if (publisher != null) {
-            publisher.close();
-            publisher = null;
-        }
+    public void close() {
+        publisher.close();
     }
 }

@@ -2,10 +2,9 @@ package io.schemagov.ingest.metrics;
 
 import io.schemagov.ingest.config.IngestProperties;
 import io.schemagov.ingest.mapping.OutboundRecord;
-import io.schemagov.ingest.publish.EventPublisher;
+import io.schemagov.ingest.publish.OnDemandPublisher;
 import io.schemagov.model.EventCodec;
 import io.schemagov.model.SourceHealthEvent;
-import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,33 +15,21 @@ import org.springframework.stereotype.Component;
 @Component
 class KafkaSourceHealthSink implements SourceHealthSink, AutoCloseable {
 
-    private static final long SEND_TIMEOUT_SECONDS = 30;
-
-    private final IngestProperties.KafkaProperties kafka;
-    private EventPublisher publisher;
+    private final String topic;
+    private final OnDemandPublisher publisher;
 
     KafkaSourceHealthSink(IngestProperties properties) {
-        this.kafka = properties.kafka();
+        this.topic = properties.kafka().sourceHealthTopic();
+        this.publisher = new OnDemandPublisher(properties.kafka(), "schemagov-ingest-source-health");
     }
 
     @Override
     public void publish(SourceHealthEvent event) throws Exception {
-        publisher().send(OutboundRecord.of(kafka.sourceHealthTopic(), event.getDatabase(), EventCodec.encode(event)))
-                .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private synchronized EventPublisher publisher() {
-        if (publisher == null) {
-            publisher = new EventPublisher(kafka, "schemagov-ingest-source-health");
-        }
-        return publisher;
+        publisher.send(OutboundRecord.of(topic, event.getDatabase(), EventCodec.encode(event)));
     }
 
     @Override
-    public synchronized void close() {
-        if (publisher != null) {
-            publisher.close();
-            publisher = null;
-        }
+    public void close() {
+        publisher.close();
     }
 }
