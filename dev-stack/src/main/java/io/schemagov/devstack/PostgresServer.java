@@ -100,6 +100,28 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until a replication slot of this name exists in the database (a connector creates it when it starts
+     * streaming), and fails naming the slot if none appears within {@code timeout}.
+     */
+    public void awaitReplicationSlot(String database, String slot, java.time.Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection connection = connect(database);
+             java.sql.PreparedStatement statement = connection.prepareStatement(
+                     "SELECT 1 FROM pg_replication_slots WHERE slot_name = ?")) {
+            statement.setString(1, slot);
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet rs = statement.executeQuery()) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("no replication slot " + slot + " within " + timeout);
+    }
+
     private static java.util.Optional<Long> postmasterPid(Path dataDirectory) {
         try {
             List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));

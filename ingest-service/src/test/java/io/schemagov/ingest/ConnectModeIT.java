@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
@@ -87,7 +86,7 @@ class ConnectModeIT {
         plugins = unpackPlugin(directory.resolve("plugins"));
         events = new EventCollector(SharedStack.kafka().bootstrapServers(), SOURCE);
         startWorker();
-        awaitSlot();
+        postgres.awaitReplicationSlot(DATABASE, "schemagov_cit", STARTUP);
         sql(Files.readString(directory.resolve("out").resolve(SOURCE + ".baseline.sql")));
     }
 
@@ -251,21 +250,6 @@ class ConnectModeIT {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(HASH_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return "hmac:" + HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)), 0, 16);
-    }
-
-    private static void awaitSlot() throws Exception {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        try (Connection connection = postgres.connect(DATABASE); Statement statement = connection.createStatement()) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_replication_slots WHERE slot_name = 'schemagov_cit'")) {
-                    if (rs.next()) {
-                        return;
-                    }
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the connector created no replication slot within " + STARTUP);
     }
 
     private static void sql(String... statements) throws Exception {

@@ -1,12 +1,13 @@
 package io.schemagov.quickstart;
 
+import static io.schemagov.quickstart.IndexedHits.awaitHits;
+import static io.schemagov.quickstart.IndexedHits.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schemagov.analyzer.AnalyzerApplication;
 import io.schemagov.dashboard.audit.AuditVerificationReport;
 import io.schemagov.dashboard.audit.AuditVerifier;
@@ -14,20 +15,12 @@ import io.schemagov.devstack.ConnectWorker;
 import io.schemagov.devstack.PostgresServer;
 import io.schemagov.devstack.SharedStack;
 import io.schemagov.ingest.connect.EmitConnectCommand;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
@@ -45,8 +38,6 @@ class ConnectPlatformIT {
     private static final String DATABASE = "connect_platform_it";
     private static final String SOURCE = "e2e-connect";
     private static final Duration STARTUP = Duration.ofSeconds(120);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static PostgresServer postgres;
     private static ConnectWorker worker;
     private static ConfigurableApplicationContext analyzer;
@@ -76,7 +67,7 @@ class ConnectPlatformIT {
         worker = ConnectWorker.start(kafka, directory.resolve("connect.offsets"));
         worker.submit(Files.readString(directory.resolve(SOURCE + ".connector.json")));
         worker.awaitRunning("schemagov-" + SOURCE, STARTUP);
-        awaitSlot();
+        postgres.awaitReplicationSlot(DATABASE, "schemagov_e2e_connect", STARTUP);
         sql(Files.readString(directory.resolve(SOURCE + ".baseline.sql")));
     }
 
@@ -112,41 +103,6 @@ class ConnectPlatformIT {
             assertThat(report).extracting(AuditVerificationReport::intact, AuditVerificationReport::checked,
                     AuditVerificationReport::firstSequence, AuditVerificationReport::lastSequence).containsExactly(true, 2, 1L, 2L);
         }
-    }
-
-    private static JsonNode awaitHits(String index, String query, Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode hits = search(index, query);
-        while (!done.test(hits) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            hits = search(index, query);
-        }
-        assertThat(done.test(hits)).as("%s q=%s: %s", index, query, hits).isTrue();
-        return hits;
-    }
-
-    private static JsonNode search(String index, String query) throws Exception {
-        String base = SharedStack.elasticsearch().httpUrl();
-        HTTP.send(HttpRequest.newBuilder(URI.create(base + "/" + index + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.discarding());
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/" + index + "/_search?size=1000&q="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body())
-                .path("hits").path("hits");
-    }
-
-    private static void awaitSlot() throws Exception {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        try (Connection connection = postgres.connect(DATABASE); Statement statement = connection.createStatement()) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_replication_slots WHERE slot_name = 'schemagov_e2e_connect'")) {
-                    if (rs.next()) {
-                        return;
-                    }
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the connector created no replication slot within " + STARTUP);
     }
 
     private static void sql(String... statements) throws Exception {

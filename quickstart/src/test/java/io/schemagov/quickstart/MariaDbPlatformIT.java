@@ -1,24 +1,17 @@
 package io.schemagov.quickstart;
 
+import static io.schemagov.quickstart.IndexedHits.awaitHits;
+import static io.schemagov.quickstart.IndexedHits.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schemagov.devstack.MariaDbServer;
 import io.schemagov.devstack.PostgresServer;
 import io.schemagov.devstack.SharedStack;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class MariaDbPlatformIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE = "\"" + MariaDbSandbox.SOURCE + "\"";
     private static MariaDbServer mariaDb;
     private static Platform platform;
@@ -98,26 +89,6 @@ class MariaDbPlatformIT {
         assertThat(audit.path("operation").asText()).isEqualTo("INSERT");
         assertThat(audit.path("after").path("name").asText()).isEqualTo("Ann");
         assertThat(audit.path("after").path("email").asText()).doesNotContain("ann@");
-    }
-
-    private static JsonNode awaitHits(String index, String query, Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode hits = search(index, query);
-        while (!done.test(hits) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            hits = search(index, query);
-        }
-        assertThat(done.test(hits)).as("%s q=%s: %s", index, query, hits).isTrue();
-        return hits;
-    }
-
-    private static JsonNode search(String index, String query) throws Exception {
-        String base = SharedStack.elasticsearch().httpUrl();
-        HTTP.send(HttpRequest.newBuilder(URI.create(base + "/" + index + "/_refresh"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/" + index + "/_search?size=1000&q="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body())
-                .path("hits").path("hits");
     }
 
     private static void sql(String... statements) throws Exception {

@@ -1,5 +1,7 @@
 package io.schemagov.quickstart;
 
+import static io.schemagov.quickstart.IndexedHits.awaitHits;
+import static io.schemagov.quickstart.IndexedHits.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -23,13 +25,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
@@ -301,24 +301,6 @@ class PlatformIT {
             statements[i - from] = "CREATE TABLE public." + prefix + i + " (id bigint)";
         }
         return statements;
-    }
-
-    private static JsonNode awaitHits(String index, String query, Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode hits = search(index, query);
-        while (!done.test(hits) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            hits = search(index, query);
-        }
-        assertThat(done.test(hits)).as("%s q=%s: %s", index, query, hits).isTrue();
-        return hits;
-    }
-
-    private static JsonNode search(String index, String query) throws Exception {
-        String base = SharedStack.elasticsearch().httpUrl();
-        HTTP.send(HttpRequest.newBuilder(URI.create(base + "/" + index + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.discarding());
-        return get(base + "/" + index + "/_search?size=1000&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)).path("hits").path("hits");
     }
 
     /** A dashboard API call as the platform's admin (HTTP Basic), as a tool would make it. */
