@@ -6,6 +6,8 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import io.schemagov.analyzer.config.AnalyzerProperties;
 import io.schemagov.analyzer.metrics.AnalyzerMetrics;
 import jakarta.annotation.PreDestroy;
@@ -196,6 +198,9 @@ public class BulkWriter {
         for (IndexOperation operation : operations) {
             if (operation instanceof IndexOperation.Put put) {
                 bulk.operations(o -> o.index(i -> i.index(put.index()).id(put.id()).document(put.document())));
+            } else if (operation instanceof IndexOperation.PutJson put) {
+                bulk.operations(o -> o.index(i -> i.index(put.index()).id(put.id())
+                        .document(BinaryData.of(put.json(), ContentType.APPLICATION_JSON))));
             } else if (operation instanceof IndexOperation.Patch patch) {
                 bulk.operations(o -> o.update(u -> u.index(patch.index()).id(patch.id()).action(a -> a.doc(patch.fields()))));
             }

@@ -35,12 +35,45 @@ class AuditDocumentsTest {
         DataChangeEvent linked = DataChangeEvent.newBuilder(unlinked)
                 .setChain(AuditLink.newBuilder().setSequence(4).setPreviousHash("previous").setHash(hash).build()).build();
 
-        IndexOperation.Put put = (IndexOperation.Put) new AuditDocuments().of(linked, Instant.now());
-        ObjectMapper json = new ObjectMapper();
-        Map<String, Object> stored = json.readValue(json.writeValueAsString(put.document()), new TypeReference<>() { });
+        IndexOperation.PutJson put = (IndexOperation.PutJson) new AuditDocuments().of(linked, Instant.now());
+        Map<String, Object> stored = new ObjectMapper().readValue(put.json(), new TypeReference<>() { });
 
         assertThat(stored).extractingByKey("chain").isEqualTo(Map.of("sequence", 4, "previousHash", "previous",
                 "hash", hash));
         assertThat(AuditChain.hash(AuditFacts.of(stored), 4, "previous")).isEqualTo(hash);
+    }
+
+    @Test
+    void anInsertIsStoredWithEveryFieldAnAuditorSearchesUnderAnIdThatGrowsWithTheLog() throws Exception {
+        Map<String, String> after = new java.util.LinkedHashMap<>();
+        after.put("id", "7");
+        after.put("email", "***");
+        after.put("note", "line \"one\"\nline two");
+        after.put("closed_at", null);
+        DataChangeEvent insert = DataChangeEvent.newBuilder()
+                .setSource(SourcePosition.newBuilder().setKind(SourceKind.POSTGRESQL).setDatabase("Shop-EU")
+                        .setPosition("00000000/016B3748").setTransactionId(null).setCommitTime(null).build())
+                .setSchemaName("public").setTableName("customers").setOperation(Operation.INSERT)
+                .setKey(Map.of("id", "7")).setBefore(null).setAfter(after)
+                .setMaskedColumns(java.util.List.of("email"))
+                .setEventTime(Instant.parse("2026-12-07T23:59:59.999Z")).build();
+
+        IndexOperation.PutJson put = (IndexOperation.PutJson) new AuditDocuments().of(insert, Instant.parse("2026-12-08T00:00:01Z"));
+        Map<String, Object> stored = new ObjectMapper().readValue(put.json(), new TypeReference<>() { });
+
+        assertThat(put.index()).isEqualTo("schemagov-audit-shop-eu-2026.12.07");
+        assertThat(put.id()).startsWith("00000000/016B3748~");
+        assertThat(stored).containsEntry("database", "Shop-EU").containsEntry("sourceKind", "POSTGRESQL")
+                .containsEntry("schema", "public").containsEntry("table", "public.customers")
+                .containsEntry("operation", "INSERT").containsEntry("key", Map.of("id", "7"))
+                .containsEntry("before", null).containsEntry("after", after)
+                .containsEntry("changedColumns", java.util.List.of("id", "email", "note", "closed_at"))
+                .containsEntry("values", java.util.List.of("id=7", "email=***", "note=line \"one\"\nline two", "closed_at=null"))
+                .containsEntry("maskedColumns", java.util.List.of("email"))
+                .containsEntry("position", "00000000/016B3748").containsEntry("transactionId", null)
+                .containsEntry("eventTime", "2026-12-07T23:59:59.999Z").containsEntry("commitTime", null)
+                .containsEntry("indexedAt", "2026-12-08T00:00:01Z").containsEntry("actorKnown", false)
+                .doesNotContainKey("chain");
+        assertThat(AuditFacts.of(stored)).isEqualTo(AuditFacts.of(insert));
     }
 }

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.schemagov.analyzer.metrics.AnalyzerMetrics;
 import io.schemagov.devstack.SharedStack;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,37 @@ class BulkWriterIT {
             assertThat(patched.path("state").asText()).isEqualTo("resolved");
             assertThat(client.count(c -> c.index(INDEX)).count()).isEqualTo(3000);
             client.indices().delete(d -> d.index(INDEX));
+        }
+    }
+
+    @Test
+    void documentsGivenAsJsonGoInAsTheyAreAndARefusedOneIsReportedAtItsPosition() throws Exception {
+        String index = INDEX + "-json";
+        try (RestClient rest = RestClient.builder(HttpHost.create(SharedStack.elasticsearch().httpUrl())).build()) {
+            ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+            client.indices().create(c -> c.index(index).withJson(new StringReader(
+                    "{\"mappings\": {\"dynamic\": \"strict\", \"properties\": {\"n\": {\"type\": \"long\"},"
+                            + " \"note\": {\"type\": \"keyword\"}}}}")));
+            List<IndexOperation> batch = List.of(
+                    new IndexOperation.PutJson(index, "a", "{\"n\": 1, \"note\": \"caf\u00e9 \\\"quoted\\\"\"}".getBytes(StandardCharsets.UTF_8)),
+                    new IndexOperation.PutJson(index, "b", "{\"unknown\": true}".getBytes(StandardCharsets.UTF_8)),
+                    new IndexOperation.Put(index, "c", Map.of("n", 3)),
+                    new IndexOperation.PutJson(index, "a", "{\"n\": 2, \"note\": \"again\"}".getBytes(StandardCharsets.UTF_8)));
+
+            BulkWriter writer = new BulkWriter(client, new AnalyzerMetrics(new SimpleMeterRegistry()), 1);
+            List<BulkWriter.Rejection> rejections = writer.write(batch, true);
+
+            assertThat(rejections).singleElement().satisfies(rejection -> {
+                assertThat(rejection.position()).isEqualTo(1);
+                assertThat(rejection.reason()).contains("strict_dynamic_mapping_exception");
+            });
+            assertThat(client.count(c -> c.index(index)).count()).isEqualTo(2);
+            ObjectNode rewritten = client.get(g -> g.index(index).id("a"), ObjectNode.class).source();
+            assertThat(rewritten.path("n").asLong()).as("the later write of the same id wins").isEqualTo(2);
+            writer.write(List.of(batch.get(0)), true);
+            ObjectNode first = client.get(g -> g.index(index).id("a"), ObjectNode.class).source();
+            assertThat(first.path("note").asText()).isEqualTo("caf\u00e9 \"quoted\"");
+            client.indices().delete(d -> d.index(index));
         }
     }
 }
