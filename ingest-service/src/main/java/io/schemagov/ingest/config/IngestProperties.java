@@ -38,7 +38,7 @@ public record IngestProperties(
             @NotBlank @DefaultValue("schemagov.source-health") String sourceHealthTopic,
             @Min(1) @DefaultValue("3") int partitions,
             @Min(1) @Max(32767) @DefaultValue("1") short replicationFactor,
-            @Min(0) @DefaultValue("1") int lingerMs) {
+            @Min(0) @DefaultValue("20") int lingerMs) {
     }
 
     /**

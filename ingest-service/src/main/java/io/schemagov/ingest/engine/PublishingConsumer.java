@@ -41,6 +41,7 @@ final class PublishingConsumer implements DebeziumEngine.ChangeConsumer<RecordCh
                 sent.add(outbound);
             }
         }
+        publisher.flush();
         for (Future<RecordMetadata> send : sends) {
             try {
                 send.get();

@@ -24,6 +24,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public class EventPublisher implements AutoCloseable {
 
+    /**
+     * Up to this many bytes of one partition go in one produce batch. A row change of an audited table is a few
+     * hundred bytes and every change of one table goes to one partition, so Kafka's 16 kB default gave batches of a
+     * few dozen records, each paying for a new LZ4 stream and a request of its own.
+     */
+    private static final int BATCH_BYTES = 256 * 1024;
+
     private final KafkaProperties kafka;
     private final KafkaProducer<String, byte[]> producer;
 
@@ -38,6 +45,7 @@ public class EventPublisher implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, kafka.lingerMs(),
+                ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.CLIENT_ID_CONFIG, clientId),
                 new StringSerializer(), new ByteArraySerializer());
@@ -67,6 +75,15 @@ public class EventPublisher implements AutoCloseable {
         ProducerRecord<String, byte[]> message = new ProducerRecord<>(record.topic(), record.key(), record.value());
         record.headers().forEach((name, value) -> message.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return producer.send(message);
+    }
+
+    /**
+     * Sends what is buffered now, without waiting for {@code linger-ms}, and returns when the broker answered for
+     * every record sent before: the end of a delivery, so that the linger lets batches fill while records keep
+     * coming but never delays the last of them.
+     */
+    public void flush() {
+        producer.flush();
     }
 
     @Override

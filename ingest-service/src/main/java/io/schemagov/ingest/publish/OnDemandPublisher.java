@@ -2,6 +2,7 @@ package io.schemagov.ingest.publish;
 
 import io.schemagov.ingest.config.IngestProperties.KafkaProperties;
 import io.schemagov.ingest.mapping.OutboundRecord;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +24,10 @@ public final class OnDemandPublisher implements AutoCloseable {
 
     /** Sends the record and waits until the broker acknowledged it ({@code acks=all}), for at most 30 seconds. */
     public void send(OutboundRecord record) throws Exception {
-        publisher().send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        EventPublisher producer = publisher();
+        Future<?> sent = producer.send(record);
+        producer.flush();
+        sent.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     private synchronized EventPublisher publisher() {
