@@ -19,6 +19,8 @@ final class ChangeRuleLineup {
     private final int[] anyTag;
     /** For each tag some rule names, in upper case: the positions of the rules that run on it, in engine order. */
     private final Map<String, int[]> byTag = new HashMap<>();
+    /** Whether every named tag is plain ASCII, so that a tag in upper case already is found by its exact spelling. */
+    private final boolean asciiTags;
 
     /** @param positions the positions, in the engine's list, of the rules this lineup chooses from */
     ChangeRuleLineup(List<ChangeRule> rules, int[] positions) {
@@ -29,6 +31,7 @@ final class ChangeRuleLineup {
             }
         }
         this.anyTag = select(rules, positions, null);
+        this.asciiTags = tags.stream().allMatch(tag -> tag.chars().allMatch(c -> c < 128));
         for (String tag : tags) {
             byTag.put(tag, select(rules, positions, tag));
         }
@@ -51,8 +54,8 @@ final class ChangeRuleLineup {
             return anyTag;
         }
         int[] exact = byTag.get(tag);
-        if (exact != null) {
-            return exact;
+        if (exact != null || asciiTags && !mayFoldCase(tag)) {
+            return exact == null ? anyTag : exact;
         }
         for (Map.Entry<String, int[]> named : byTag.entrySet()) {
             if (named.getKey().equalsIgnoreCase(tag)) { // as the rules compare tags
@@ -60,5 +63,16 @@ final class ChangeRuleLineup {
             }
         }
         return anyTag;
+    }
+
+    /** Whether the tag has a lower-case or non-ASCII letter, by which it could equal a named tag ignoring case. */
+    private static boolean mayFoldCase(String tag) {
+        for (int i = 0; i < tag.length(); i++) {
+            char c = tag.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 128) {
+                return true;
+            }
+        }
+        return false;
     }
 }
