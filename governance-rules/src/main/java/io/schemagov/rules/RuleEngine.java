@@ -139,7 +139,7 @@ public final class RuleEngine {
         if (policy.overrides().isEmpty() && policy.suppressions().isEmpty() && inline == InlineSuppressions.NONE) {
             return findings;
         }
-        LocalDate day = event.getEventTime().atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate day = LocalDate.ofInstant(event.getEventTime(), ZoneOffset.UTC); // no ZonedDateTime per event
         String database = event.getSource().getDatabase();
         String author = event.getActor() == null ? null : event.getActor().getRole();
         List<Finding> judged = new ArrayList<>(findings.size());
