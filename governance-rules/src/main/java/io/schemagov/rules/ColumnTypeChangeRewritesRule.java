@@ -3,6 +3,7 @@ package io.schemagov.rules;
 import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.rules.AlterTableEvent.Action;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Names the columns whose type change made PostgreSQL rewrite a populated table. */
@@ -32,6 +33,11 @@ final class ColumnTypeChangeRewritesRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of("ALTER TABLE");
     }
 
     @Override

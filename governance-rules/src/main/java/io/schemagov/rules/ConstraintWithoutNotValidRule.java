@@ -6,6 +6,7 @@ import io.schemagov.rules.AlterSubcommand.Flag;
 import io.schemagov.rules.AlterTableEvent.Action;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Flags FOREIGN KEY and CHECK constraints added to a populated table without NOT VALID. */
 final class ConstraintWithoutNotValidRule implements ChangeRule {
@@ -34,6 +35,11 @@ final class ConstraintWithoutNotValidRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of("ALTER TABLE");
     }
 
     @Override

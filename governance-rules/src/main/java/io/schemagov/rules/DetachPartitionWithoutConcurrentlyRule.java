@@ -5,6 +5,7 @@ import io.schemagov.rules.AlterSubcommand.Flag;
 import io.schemagov.rules.AlterTableEvent.Action;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Flags DETACH PARTITION without CONCURRENTLY, which locks the whole partitioned table exclusively. */
 final class DetachPartitionWithoutConcurrentlyRule implements ChangeRule {
@@ -29,6 +30,11 @@ final class DetachPartitionWithoutConcurrentlyRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of("ALTER TABLE");
     }
 
     @Override

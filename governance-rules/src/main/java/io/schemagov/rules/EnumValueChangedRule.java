@@ -3,6 +3,7 @@ package io.schemagov.rules;
 import io.schemagov.model.SchemaChangeEvent;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,11 @@ final class EnumValueChangedRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of("ALTER TYPE");
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.rules.AlterTableEvent.Action;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Flags exclusion constraints added to a populated table, which build and check their index under lock. */
 final class ExclusionConstraintAddedRule implements ChangeRule {
@@ -30,6 +31,11 @@ final class ExclusionConstraintAddedRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of("ALTER TABLE");
     }
 
     @Override

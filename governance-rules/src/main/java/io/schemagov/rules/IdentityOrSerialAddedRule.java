@@ -5,6 +5,7 @@ import io.schemagov.rules.AlterSubcommand.Flag;
 import io.schemagov.rules.AlterTableEvent.Action;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Flags serial and identity columns added to a populated table, which fill every row under lock. */
 final class IdentityOrSerialAddedRule implements ChangeRule {
@@ -31,6 +32,11 @@ final class IdentityOrSerialAddedRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of("ALTER TABLE");
     }
 
     @Override

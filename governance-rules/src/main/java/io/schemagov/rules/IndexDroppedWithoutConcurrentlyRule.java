@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Flags indexes of populated tables dropped without CONCURRENTLY, which blocks all access to the table. */
 final class IndexDroppedWithoutConcurrentlyRule implements ChangeRule {
@@ -31,6 +32,11 @@ final class IndexDroppedWithoutConcurrentlyRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of(DROP_INDEX);
     }
 
     @Override

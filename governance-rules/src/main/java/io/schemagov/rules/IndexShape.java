@@ -58,7 +58,7 @@ record IndexShape(IndexSnapshot index, String method, List<String> keys, String 
     }
 
     boolean hasInclude() {
-        return !rest.isEmpty() && rest.toUpperCase(Locale.ROOT).contains("INCLUDE");
+        return !rest.isEmpty() && UpperCaseText.contains(rest, "INCLUDE");
     }
 
     String name() {

@@ -76,10 +76,34 @@ final class Names {
 
     /** Whether the identity (qualified or not) names this snapshot's table. */
     static boolean namesTable(String identity, TableSnapshot table) {
+        if (identity != null && identity.indexOf('"') < 0) {
+            return unquotedNamesTable(identity, table.getSchemaName(), table.getTableName());
+        }
         List<String> parts = parts(identity);
         if (parts.isEmpty() || !parts.get(parts.size() - 1).equals(table.getTableName())) {
             return false;
         }
         return parts.size() == 1 || parts.get(parts.size() - 2).equals(table.getSchemaName());
+    }
+
+    /**
+     * {@link #namesTable} for an identity without quotes, read in place: the engine asks it of every snapshot for
+     * several rules, and splitting the identity each time made garbage of most of it.
+     */
+    private static boolean unquotedNamesTable(String identity, String schema, String table) {
+        if (identity.isEmpty() || table == null) {
+            return false;
+        }
+        int lastDot = identity.lastIndexOf('.');
+        if (!isPart(identity, lastDot + 1, identity.length(), table)) {
+            return false;
+        }
+        return lastDot < 0 || schema != null && isPart(identity, identity.lastIndexOf('.', lastDot - 1) + 1, lastDot,
+                schema);
+    }
+
+    /** Whether the identity's characters from start to end spell the name. */
+    private static boolean isPart(String identity, int start, int end, String name) {
+        return end - start == name.length() && identity.startsWith(name, start);
     }
 }

@@ -5,6 +5,7 @@ import io.schemagov.rules.AlterSubcommand.Flag;
 import io.schemagov.rules.AlterTableEvent.Action;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Flags NOT NULL columns added without a default, which work only while the table is empty. */
 final class NotNullColumnWithoutDefaultRule implements ChangeRule {
@@ -28,6 +29,11 @@ final class NotNullColumnWithoutDefaultRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of("ALTER TABLE");
     }
 
     @Override

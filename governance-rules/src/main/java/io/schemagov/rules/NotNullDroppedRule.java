@@ -7,6 +7,7 @@ import io.schemagov.rules.AlterActions.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Flags ALTER COLUMN ... DROP NOT NULL, after which readers may get NULLs they never had to handle. */
 final class NotNullDroppedRule implements ChangeRule {
@@ -32,6 +33,11 @@ final class NotNullDroppedRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of(ALTER_TABLE);
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.schemagov.model.ConstraintType;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.StringJoiner;
 
@@ -43,7 +42,7 @@ final class OnDeleteNotStatedRule implements TableRule {
         List<ConstraintSnapshot> silent = new ArrayList<>();
         for (ConstraintSnapshot c : table.getConstraints()) {
             if (c.getType() == ConstraintType.FOREIGN_KEY && c.getDefinition() != null
-                    && !c.getDefinition().toUpperCase(Locale.ROOT).contains("ON DELETE")) {
+                    && !UpperCaseText.contains(c.getDefinition(), "ON DELETE")) {
                 silent.add(c);
             }
         }

@@ -7,12 +7,9 @@ import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Flags primary keys on integer or smallint columns, whose generated values run out at 2^31 or 2^15 (and
@@ -23,11 +20,12 @@ final class PrimaryKeyTypeRule implements TableRule {
     static final String ID = "primary-key-type";
 
     private static final long INTEGER_MAX = Integer.MAX_VALUE;
-    /** An integer type as PostgreSQL or MariaDB/MySQL writes it: {@code integer}, {@code int(11) unsigned}. */
-    private static final Pattern NARROW = Pattern.compile(
-            "(tinyint|smallint|mediumint|int|integer)(?:\\(\\d+\\))?( unsigned)?( zerofill)?");
-    private static final Map<String, Long> SIGNED_MAX = Map.of("tinyint", 127L, "smallint", 32_767L,
-            "mediumint", 8_388_607L, "int", INTEGER_MAX, "integer", INTEGER_MAX);
+    /**
+     * The integer types narrower than bigint as PostgreSQL or MariaDB/MySQL write them ({@code integer},
+     * {@code int(11) unsigned}), with their signed maximum; "integer" before "int", which starts it.
+     */
+    private static final String[] NARROW = {"tinyint", "smallint", "mediumint", "integer", "int"};
+    private static final long[] SIGNED_MAX = {127L, 32_767L, 8_388_607L, INTEGER_MAX, INTEGER_MAX};
 
     private static final RuleInfo INFO = new RuleInfo(ID, "Primary key on integer or smallint", Severity.MEDIUM,
             RuleScope.TABLE_STATE,
@@ -69,7 +67,7 @@ final class PrimaryKeyTypeRule implements TableRule {
         long smallest = Long.MAX_VALUE;
         for (String keyColumn : key) {
             ColumnSnapshot column = columns.get(keyColumn);
-            long limit = column == null ? 0 : limit(column);
+            long limit = column == null ? 0 : limit(DesignColumns.type(column));
             if (limit > 0 && (key.size() == 1 || generated(column))) {
                 narrow.add(column);
                 smallest = Math.min(smallest, limit);
@@ -83,7 +81,7 @@ final class PrimaryKeyTypeRule implements TableRule {
         StringJoiner described = new StringJoiner(", ");
         narrow.forEach(column -> described.add(describe(column)));
         String message = name + " has its primary key on " + described + ": inserts fail once its values pass "
-                + String.format(Locale.ROOT, "%,d", smallest)
+                + grouped(smallest)
                 + (table.getEstimatedRows() >= 0 ? " (" + TableSize.rows(table.getEstimatedRows()) + " now)" : "");
         return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name, message));
     }
@@ -102,14 +100,49 @@ final class PrimaryKeyTypeRule implements TableRule {
         return List.of();
     }
 
-    /** The largest value of the column's type, or 0 when the type is no integer type narrower than bigint. */
-    private static long limit(ColumnSnapshot column) {
-        Matcher matcher = NARROW.matcher(DesignColumns.type(column));
-        if (!matcher.matches()) {
-            return 0;
+    /**
+     * The largest value of the column's type, or 0 when the type is no integer type narrower than bigint: what
+     * the pattern {@code (tinyint|smallint|mediumint|int|integer)(?:\(\d+\))?( unsigned)?( zerofill)?} matches
+     * whole, read by hand because the rule reads the key of every snapshot.
+     */
+    static long limit(String type) {
+        for (int i = 0; i < NARROW.length; i++) {
+            if (type.startsWith(NARROW[i])) {
+                int end = afterDisplayWidth(type, NARROW[i].length());
+                boolean unsigned = type.startsWith(" unsigned", end);
+                end += unsigned ? " unsigned".length() : 0;
+                end += type.startsWith(" zerofill", end) ? " zerofill".length() : 0;
+                if (end == type.length()) {
+                    return unsigned ? SIGNED_MAX[i] * 2 + 1 : SIGNED_MAX[i];
+                }
+            }
         }
-        long max = SIGNED_MAX.get(matcher.group(1));
-        return matcher.group(2) == null ? max : max * 2 + 1;
+        return 0;
+    }
+
+    /** The position after a display width such as {@code (11)} at {@code from}, or {@code from} when none is. */
+    private static int afterDisplayWidth(String type, int from) {
+        if (!type.startsWith("(", from)) {
+            return from;
+        }
+        int end = from + 1;
+        while (end < type.length() && type.charAt(end) >= '0' && type.charAt(end) <= '9') {
+            end++;
+        }
+        return end > from + 1 && type.startsWith(")", end) ? end + 1 : from;
+    }
+
+    /** A limit (positive) with a comma between groups of three digits, as {@code %,d} writes it in Locale.ROOT. */
+    static String grouped(long limit) {
+        String digits = Long.toString(limit);
+        StringBuilder text = new StringBuilder(digits.length() + digits.length() / 3);
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                text.append(',');
+            }
+            text.append(digits.charAt(i));
+        }
+        return text.toString();
     }
 
     private static boolean generated(ColumnSnapshot column) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Flags REINDEX without CONCURRENTLY on populated tables (captured from PostgreSQL 17, which fires for it). */
 final class ReindexWithoutConcurrentlyRule implements ChangeRule {
@@ -32,6 +33,11 @@ final class ReindexWithoutConcurrentlyRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of("REINDEX");
     }
 
     @Override

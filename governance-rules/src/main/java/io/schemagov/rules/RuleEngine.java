@@ -102,7 +102,7 @@ public final class RuleEngine {
         boolean baseline = event.getKind() == ChangeKind.BASELINE;
         Lineup lineup = RuleDialects.isMysql(event.getSource() == null ? null : event.getSource().getKind())
                 ? mysql : postgresql;
-        for (int i : lineup.changeRules) {
+        for (int i : lineup.changeRules.forTag(event.getCommandTag())) {
             ChangeRule rule = changeRules.get(i);
             if (!baseline || rule.runsOnBaseline()) {
                 findings.addAll(runChangeRule(rule, changeSettings.get(i), event));
@@ -115,8 +115,10 @@ public final class RuleEngine {
         }
         // A dropped table has no state left to be wrong: every state finding about it resolves.
         for (DroppedObject dropped : EventTables.droppedTables(event)) {
+            String schema = EventTables.schemaOf(dropped);
+            String name = EventTables.nameOf(dropped);
             for (TableRule rule : tableRules) {
-                clean.add(new CleanTable(rule.info().id(), EventTables.schemaOf(dropped), EventTables.nameOf(dropped)));
+                clean.add(new CleanTable(rule.info().id(), schema, name));
             }
         }
         return new Evaluation(judged(event, findings), clean);
@@ -137,7 +139,7 @@ public final class RuleEngine {
         if (policy.overrides().isEmpty() && policy.suppressions().isEmpty() && inline == InlineSuppressions.NONE) {
             return findings;
         }
-        LocalDate day = event.getEventTime().atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate day = LocalDate.ofInstant(event.getEventTime(), ZoneOffset.UTC); // no ZonedDateTime per event
         String database = event.getSource().getDatabase();
         String author = event.getActor() == null ? null : event.getActor().getRole();
         List<Finding> judged = new ArrayList<>(findings.size());
@@ -216,14 +218,17 @@ public final class RuleEngine {
                         + "The other rules still ran; each failure is reported separately.");
     }
 
-    /** The positions in the engine's lists of the rules that judge one kind of database, worked out once. */
+    /**
+     * The positions in the engine's lists of the rules that judge one kind of database, worked out once; the change
+     * rules also by the command tags they judge.
+     */
     private static final class Lineup {
 
-        private final int[] changeRules;
+        private final ChangeRuleLineup changeRules;
         private final int[] tableRules;
 
         Lineup(List<ChangeRule> changeRules, List<TableRule> tableRules, SourceKind dialect) {
-            this.changeRules = positions(changeRules, dialect);
+            this.changeRules = new ChangeRuleLineup(changeRules, positions(changeRules, dialect));
             this.tableRules = positions(tableRules, dialect);
         }
 

@@ -5,6 +5,7 @@ import io.schemagov.rules.AlterActions.Action;
 import io.schemagov.rules.AlterActions.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Flags renamed schemas, which break every qualified name and search_path that uses the old name. */
 final class SchemaRenamedRule implements ChangeRule {
@@ -29,6 +30,11 @@ final class SchemaRenamedRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of(ALTER_SCHEMA);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.rules.AlterTableEvent.Action;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Flags SET NOT NULL that had to scan a populated table because no validated CHECK proved the column. */
 final class SetNotNullScansTableRule implements ChangeRule {
@@ -34,6 +35,11 @@ final class SetNotNullScansTableRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of("ALTER TABLE");
     }
 
     @Override

@@ -91,13 +91,13 @@ final class SqlScanner {
         while (pos < sql.length() && isWordPart(sql.charAt(pos))) {
             pos++;
         }
-        String text = sql.substring(start, pos);
         // E'...' is one literal in which backslash escapes a quote, so it must be skipped as such.
-        if (text.equalsIgnoreCase("e") && pos < sql.length() && sql.charAt(pos) == '\'') {
+        boolean e = pos - start == 1 && (sql.charAt(start) == 'e' || sql.charAt(start) == 'E');
+        if (e && pos < sql.length() && sql.charAt(pos) == '\'') {
             skipQuoted('\'', true);
             add(Kind.LITERAL, "''");
         } else {
-            add(Kind.WORD, text);
+            add(Kind.WORD, sql.substring(start, pos));
         }
     }
 

@@ -18,7 +18,8 @@ record SqlToken(Kind kind, String text) {
 
     /** Whether this is the unquoted keyword {@code keyword}, in any letter case. */
     boolean is(String keyword) {
-        return kind == Kind.WORD && text.equalsIgnoreCase(keyword);
+        // Keywords are mostly written in upper case, as they are asked for: an exact comparison settles most.
+        return kind == Kind.WORD && (text.equals(keyword) || text.equalsIgnoreCase(keyword));
     }
 
     boolean isSymbol(String symbol) {

@@ -5,6 +5,7 @@ import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.model.TableSnapshot;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Flags tables a TRUNCATE emptied, judged by the rows they held just before it and by CASCADE. */
 final class TableTruncatedRule implements ChangeRule {
@@ -33,6 +34,11 @@ final class TableTruncatedRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of(TRUNCATE);
     }
 
     @Override

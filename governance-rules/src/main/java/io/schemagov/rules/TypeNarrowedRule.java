@@ -6,6 +6,7 @@ import io.schemagov.rules.AlterActions.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Flags ALTER COLUMN ... TYPE to a bounded type that converted every row, which narrows the column when the
@@ -36,6 +37,11 @@ final class TypeNarrowedRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of(ALTER_TABLE);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.schemagov.rules.AlterSubcommand.Flag;
 import io.schemagov.rules.AlterTableEvent.Action;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Flags PRIMARY KEY and UNIQUE constraints that built their index under ACCESS EXCLUSIVE on a populated table. */
 final class UniqueOrPrimaryKeyWithoutUsingIndexRule implements ChangeRule {
@@ -33,6 +34,11 @@ final class UniqueOrPrimaryKeyWithoutUsingIndexRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of("ALTER TABLE");
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -69,7 +68,7 @@ final class UniqueOverNullableColumnsRule implements TableRule {
     /** Adds {@code name (nullable columns)} when some key column may be NULL and NULLs stay distinct. */
     private static void check(String name, List<String> keys, String definition, String predicate,
             Map<String, ColumnSnapshot> columns, List<String> holes) {
-        if (definition != null && definition.toUpperCase(Locale.ROOT).contains(NULLS_NOT_DISTINCT)) {
+        if (definition != null && UpperCaseText.contains(definition, NULLS_NOT_DISTINCT)) {
             return;
         }
         // Expressions are not columns; a predicate requiring the column to be set removes the NULL case.

@@ -3,6 +3,7 @@ package io.schemagov.rules;
 import io.schemagov.model.MaintenanceRun;
 import io.schemagov.model.SchemaChangeEvent;
 import java.util.List;
+import java.util.Set;
 
 /** Flags VACUUM FULL and CLUSTER runs, which rewrite a table and all of its indexes under an ACCESS EXCLUSIVE lock. */
 final class VacuumFullOrClusterRule implements ChangeRule {
@@ -28,6 +29,11 @@ final class VacuumFullOrClusterRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of("VACUUM FULL", "CLUSTER");
     }
 
     @Override

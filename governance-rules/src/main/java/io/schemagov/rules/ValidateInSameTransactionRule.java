@@ -7,6 +7,7 @@ import io.schemagov.rules.AlterTableEvent.Action;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Flags VALIDATE CONSTRAINT run in the transaction that added the constraint NOT VALID, which undoes the split. */
 final class ValidateInSameTransactionRule implements ChangeRule {
@@ -38,6 +39,11 @@ final class ValidateInSameTransactionRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of("ALTER TABLE");
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.rules.AlterSubcommand.Flag;
 import io.schemagov.rules.AlterTableEvent.Action;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Names the added columns whose volatile default or stored generation rewrote a populated table. */
@@ -32,6 +33,11 @@ final class VolatileDefaultRewritesRule implements ChangeRule {
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    @Override
+    public Set<String> commandTags() {
+        return Set.of("ALTER TABLE");
     }
 
     @Override

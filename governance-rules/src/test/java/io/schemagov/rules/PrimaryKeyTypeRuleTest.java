@@ -7,11 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schemagov.model.TableSnapshot;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PrimaryKeyTypeRuleTest {
 
@@ -79,5 +84,33 @@ class PrimaryKeyTypeRuleTest {
     @MethodSource("wideKeys")
     void acceptsWideOrNaturalKeys(TableSnapshot table) {
         assertThat(rule.evaluate(table, RuleSettings.defaults())).isEmpty();
+    }
+
+    /** The pattern the rule used to read types with, which its hand-written reading must agree with. */
+    private static final Pattern NARROW = Pattern.compile(
+            "(tinyint|smallint|mediumint|int|integer)(?:\\(\\d+\\))?( unsigned)?( zerofill)?");
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"integer", "int", "int(11)", "int(11) unsigned", "int(11) unsigned zerofill",
+            "int zerofill", "smallint", "smallint unsigned", "tinyint(4)", "mediumint(8) unsigned", "integer(3)",
+            "bigint", "int()", "int(", "int(1a)", "int unsigned ", "intx", "integers", "int zerofill unsigned",
+            "numeric(12,2)", "", "int4", "integer[]", "mediumint unsignedzerofill"})
+    void readsIntegerTypesAsThePatternDid(String type) {
+        Matcher matcher = NARROW.matcher(type);
+        long expected = 0;
+        if (matcher.matches()) {
+            long max = Map.of("tinyint", 127L, "smallint", 32_767L, "mediumint", 8_388_607L, "int",
+                    (long) Integer.MAX_VALUE, "integer", (long) Integer.MAX_VALUE).get(matcher.group(1));
+            expected = matcher.group(2) == null ? max : max * 2 + 1;
+        }
+
+        assertThat(PrimaryKeyTypeRule.limit(type)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 12, 127, 999, 1000, 32_767, 65_535, 999_999, 8_388_607, 2_147_483_647L,
+            4_294_967_295L, Long.MAX_VALUE})
+    void groupsDigitsAsFormatDoes(long limit) {
+        assertThat(PrimaryKeyTypeRule.grouped(limit)).isEqualTo(String.format(Locale.ROOT, "%,d", limit));
     }
 }
