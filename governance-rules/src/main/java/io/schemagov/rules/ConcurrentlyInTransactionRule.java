@@ -4,7 +4,6 @@ import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.rules.AlterSubcommand.Flag;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Flags the CONCURRENTLY forms PostgreSQL refuses to run inside a transaction block, which make a migration fail
@@ -46,45 +45,64 @@ final class ConcurrentlyInTransactionRule implements ChangeRule {
 
     @Override
     public List<Finding> evaluate(SchemaChangeEvent event, RuleSettings settings) {
-        if (!event.getInTransactionBlock() || event.getStatement() == null) {
-            return List.of();
-        }
-        String sql = event.getStatement();
-        if (!sql.toUpperCase(Locale.ROOT).contains("CONCURRENTLY")) {
-            return List.of(); // nearly every statement: no need to read it
+        if (!event.getInTransactionBlock() || event.getStatement() == null
+                || !mentionsConcurrently(event.getStatement())) {
+            return List.of(); // nearly every event: no need to read the text
         }
         List<Finding> findings = new ArrayList<>();
-        for (IndexStatements.CreateIndex create : IndexStatements.creates(sql)) {
-            if (create.concurrently()) {
-                findings.add(finding(event, "CREATE INDEX CONCURRENTLY", create.name()));
-            }
-        }
-        for (IndexStatements.DropIndex drop : IndexStatements.drops(sql)) {
-            if (drop.concurrently()) {
-                findings.add(finding(event, "DROP INDEX CONCURRENTLY", String.join(", ", drop.names())));
-            }
-        }
-        for (ReindexStatements.Reindex reindex : ReindexStatements.of(sql)) {
-            if (reindex.concurrently()) {
-                findings.add(finding(event, "REINDEX " + reindex.target() + " CONCURRENTLY", reindex.name()));
-            }
-        }
-        for (AlterTableStatement alter : AlterTableParser.statements(sql)) {
-            for (AlterSubcommand subcommand : alter.subcommands()) {
-                if (subcommand.is(AlterKind.DETACH_PARTITION) && subcommand.has(Flag.CONCURRENTLY)) {
-                    findings.add(finding(event, "ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY",
-                            Names.qualified(alter.schema(), alter.table())));
-                }
-            }
+        for (Refused refused : refused(event.getStatement())) {
+            findings.add(finding(event, refused));
         }
         return findings;
     }
 
-    private static Finding finding(SchemaChangeEvent event, String form, String name) {
-        String subject = name == null || name.isEmpty() ? form : form + " " + name;
+    /** A statement form PostgreSQL refuses in a transaction block, and what it names (null when nothing). */
+    private record Refused(String form, String name) {
+    }
+
+    private static List<Refused> refused(String sql) {
+        List<Refused> refused = new ArrayList<>();
+        for (IndexStatements.CreateIndex create : IndexStatements.creates(sql)) {
+            if (create.concurrently()) {
+                refused.add(new Refused("CREATE INDEX CONCURRENTLY", create.name()));
+            }
+        }
+        for (IndexStatements.DropIndex drop : IndexStatements.drops(sql)) {
+            if (drop.concurrently()) {
+                refused.add(new Refused("DROP INDEX CONCURRENTLY", String.join(", ", drop.names())));
+            }
+        }
+        for (ReindexStatements.Reindex reindex : ReindexStatements.of(sql)) {
+            if (reindex.concurrently()) {
+                refused.add(new Refused("REINDEX " + reindex.target() + " CONCURRENTLY", reindex.name()));
+            }
+        }
+        for (AlterTableStatement alter : AlterTableParser.statements(sql)) {
+            if (alter.subcommands().stream().anyMatch(subcommand -> subcommand.is(AlterKind.DETACH_PARTITION)
+                    && subcommand.has(Flag.CONCURRENTLY))) {
+                refused.add(new Refused("ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY",
+                        Names.qualified(alter.schema(), alter.table())));
+            }
+        }
+        return refused;
+    }
+
+    /** A case-insensitive search that allocates nothing: the engine asks it of every DDL run in a block. */
+    private static boolean mentionsConcurrently(String sql) {
+        String word = "CONCURRENTLY";
+        for (int i = 0; i + word.length() <= sql.length(); i++) {
+            if (sql.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Finding finding(SchemaChangeEvent event, Refused refused) {
+        String name = refused.name() == null || refused.name().isEmpty() ? null : refused.name();
+        String subject = name == null ? refused.form() : refused.form() + " " + name;
         String message = subject + " is inside a transaction block: PostgreSQL refuses it there (SQLSTATE 25001), "
                 + "so the migration fails on deploy and what ran before it in the same transaction rolls back";
-        String object = name == null || name.isEmpty() ? null : name;
-        return INFO.finding(event.getSchemaName(), null, object, message);
+        return INFO.finding(event.getSchemaName(), null, name, message);
     }
 }

@@ -5,6 +5,7 @@ import static io.schemagov.rules.Cases.silent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schemagov.model.SchemaChangeEvent;
+import io.schemagov.model.SourceKind;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -88,9 +89,9 @@ class ConcurrentlyInTransactionRuleTest {
 
     @Test
     void judgesPostgresqlOnly() {
-        assertThat(RuleDialects.runsOn(ConcurrentlyInTransactionRule.ID, io.schemagov.model.SourceKind.POSTGRESQL))
+        assertThat(RuleDialects.runsOn(ConcurrentlyInTransactionRule.ID, SourceKind.POSTGRESQL))
                 .isTrue();
-        assertThat(RuleDialects.runsOn(ConcurrentlyInTransactionRule.ID, io.schemagov.model.SourceKind.MARIADB))
+        assertThat(RuleDialects.runsOn(ConcurrentlyInTransactionRule.ID, SourceKind.MARIADB))
                 .isFalse();
     }
 
