@@ -32,7 +32,8 @@ record DdlCommand(String commandTag, String objectType, String objectIdentity) {
 
     /** Types whose statements name no single object, and words that may follow a type instead of a name. */
     private static final Set<String> NAMELESS_TYPES = Set.of("DEFAULT PRIVILEGES", "USER MAPPING", "LARGE OBJECT");
-    private static final Set<String> NOT_NAMES = Set.of("all", "authorization", "for", "in", "on");
+    private static final Set<String> NOT_NAMES = Set.of("all", "authorization", "by", "for", "in", "on",
+            "to");
 
     /** The DDL command the statement runs; empty for queries, DML, transaction control and settings. */
     static Optional<DdlCommand> of(Statement statement) {

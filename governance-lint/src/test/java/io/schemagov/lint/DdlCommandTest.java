@@ -46,6 +46,7 @@ class DdlCommandTest {
                 arguments("VACUUM (FULL, ANALYZE) orders", "VACUUM FULL", null, null),
                 arguments("VACUUM (FULL false) orders", "VACUUM", null, null),
                 arguments("COMMENT ON TABLE orders IS 'x'", "COMMENT", null, null),
+                arguments("DROP OWNED BY legacy_app", "DROP OWNED", "owned", null),
                 arguments("GRANT SELECT ON orders TO reporting", "GRANT", null, null));
     }
 
