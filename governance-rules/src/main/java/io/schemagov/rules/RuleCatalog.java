@@ -22,6 +22,7 @@ public final class RuleCatalog {
                 new TableRewriteRule(),
                 new IndexWithoutConcurrentlyRule(),
                 new IndexDroppedWithoutConcurrentlyRule(),
+                new ConcurrentlyInTransactionRule(),
                 new CaptureIncompleteRule()));
         rules.addAll(LockRules.all());
         rules.addAll(DestructiveRules.all());

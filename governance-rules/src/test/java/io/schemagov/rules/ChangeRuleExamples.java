@@ -42,6 +42,9 @@ final class ChangeRuleExamples {
                 Map.entry("index-without-concurrently", same(sql -> index("CREATE INDEX", sql))),
                 Map.entry("index-dropped-without-concurrently", same(sql -> session(Events.ddl("DROP INDEX", null,
                         sql).dropped("index", "public.orders_customer_idx", true).tables(huge()), sql))),
+                Map.entry("concurrently-in-transaction", of(
+                        sql -> LockFixtures.inTransactionBlock(session(createIndex(sql), sql)),
+                        sql -> session(createIndex(sql), sql))),
                 Map.entry("capture-incomplete", of(
                         sql -> session(alter(sql, huge()).captureError("permission denied for table orders"), sql),
                         sql -> session(Events.ddl("GRANT", null, sql), sql))),
@@ -96,6 +99,11 @@ final class ChangeRuleExamples {
     /** An ALTER TABLE event on public.orders. */
     static Events.Builder alter(String sql, TableSnapshot orders) {
         return LockFixtures.alter(sql, orders);
+    }
+
+    /** CREATE INDEX as the migration lint records it: the statement alone, no snapshot. */
+    private static Events.Builder createIndex(String sql) {
+        return Events.ddl("CREATE INDEX", "public.orders_customer_idx", sql).objectType("index");
     }
 
     private static Object index(String commandTag, String sql) {

@@ -18,6 +18,7 @@ class RuleCatalogTest {
                 tuple("table-rewrite", RuleScope.CHANGE, Severity.MEDIUM),
                 tuple("index-without-concurrently", RuleScope.CHANGE, Severity.MEDIUM),
                 tuple("index-dropped-without-concurrently", RuleScope.CHANGE, Severity.MEDIUM),
+                tuple("concurrently-in-transaction", RuleScope.CHANGE, Severity.HIGH),
                 tuple("capture-incomplete", RuleScope.CHANGE, Severity.INFO),
                 tuple("primary-key-missing", RuleScope.TABLE_STATE, Severity.HIGH),
                 tuple("foreign-key-without-index", RuleScope.TABLE_STATE, Severity.MEDIUM),
@@ -32,7 +33,7 @@ class RuleCatalogTest {
             family.forEach(rule -> families.add(rule.info().id()));
         }
         assertThat(rules).extracting(RuleInfo::id).containsAll(families).doesNotHaveDuplicates();
-        assertThat(rules).hasSize(69);
+        assertThat(rules).hasSize(70);
     }
 
     @Test
