@@ -39,6 +39,15 @@ public final class Platform implements AutoCloseable {
     /** Ingest and analyzer serve only their actuator; in one JVM beside the dashboard they take any free port. */
     private static final String ACTUATOR_ON_FREE_PORT = "--server.port=0";
 
+    /**
+     * The three services share this JVM's one logging system, so each would count every log event of all three in its
+     * {@code logback_events_total}, and each would add a filter that every log call of every thread runs through (the
+     * ingest's Debezium threads make several debug calls per change). The ingest keeps the counter; the analyzer and
+     * the dashboard go without.
+     */
+    private static final String NO_SECOND_LOG_COUNTER =
+            "--spring.autoconfigure.exclude=org.springframework.boot.actuate.autoconfigure.metrics.LogbackMetricsAutoConfiguration";
+
     private final Settings settings;
     private final List<String> analyzerArguments;
     private final String dashboardPassword = newDashboardPassword();
@@ -115,6 +124,7 @@ public final class Platform implements AutoCloseable {
     public synchronized void startAnalyzer() {
         List<String> args = new ArrayList<>(List.of(
                 ACTUATOR_ON_FREE_PORT,
+                NO_SECOND_LOG_COUNTER,
                 "--spring.elasticsearch.uris=" + settings.elasticsearchUrl(),
                 "--schemagov.analyzer.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers()));
         args.addAll(analyzerArguments);
@@ -130,6 +140,7 @@ public final class Platform implements AutoCloseable {
 
     private void startDashboard() {
         dashboard = DashboardApplication.application().run(
+                NO_SECOND_LOG_COUNTER,
                 "--spring.elasticsearch.uris=" + settings.elasticsearchUrl(),
                 "--server.port=" + settings.dashboardPort(),
                 "--schemagov.dashboard.users[0].name=" + DASHBOARD_USER,
