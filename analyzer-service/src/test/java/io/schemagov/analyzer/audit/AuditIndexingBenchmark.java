@@ -8,6 +8,7 @@ import io.schemagov.analyzer.elasticsearch.BulkWriter;
 import io.schemagov.analyzer.elasticsearch.IndexOperation;
 import io.schemagov.analyzer.elasticsearch.IndexSetup;
 import io.schemagov.analyzer.metrics.AnalyzerMetrics;
+import io.schemagov.devstack.ProcessCpu;
 import io.schemagov.devstack.SharedStack;
 import io.schemagov.model.AuditLink;
 import io.schemagov.model.DataChangeEvent;
@@ -55,16 +56,15 @@ public final class AuditIndexingBenchmark {
             BulkWriter writer = new BulkWriter(client, new AnalyzerMetrics(new SimpleMeterRegistry()),
                     Integer.getInteger("schemagov.bench.bulk-concurrency", 2));
             AuditDocuments documents = new AuditDocuments();
-            ProcessHandle elasticsearch = elasticsearchProcess();
 
             write(writer, documents, 0, warmup, bulk);
-            long cpuBefore = cpu(elasticsearch);
+            long cpuBefore = ProcessCpu.elasticsearchNanos();
             long threadBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             long started = System.nanoTime();
             write(writer, documents, warmup, warmup + rows, bulk);
             long wall = System.nanoTime() - started;
             long thread = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadBefore;
-            long elasticsearchCpu = cpu(elasticsearch) - cpuBefore;
+            long elasticsearchCpu = ProcessCpu.elasticsearchNanos() - cpuBefore;
             client.indices().refresh(r -> r.index(ElasticsearchIndices.AUDIT_ALIAS));
             long stored = client.count(c -> c.index(ElasticsearchIndices.AUDIT_ALIAS)
                     .query(q -> q.term(t -> t.field("database").value(DATABASE)))).count();
@@ -125,18 +125,5 @@ public final class AuditIndexingBenchmark {
         row.put("changed_at", Instant.parse("2026-12-01T10:00:00Z").plus(Duration.ofSeconds(version)).toString());
         row.put("active", Boolean.toString(version % 5 != 0));
         return row;
-    }
-
-    /** The Elasticsearch server JVM, a grandchild of this one (the launcher starts it). */
-    private static ProcessHandle elasticsearchProcess() {
-        return ProcessHandle.current().descendants()
-                .filter(process -> process.info().commandLine().orElse("").contains("org.elasticsearch.bootstrap"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no Elasticsearch server process among this JVM's descendants"));
-    }
-
-    private static long cpu(ProcessHandle process) {
-        return process.info().totalCpuDuration().orElseThrow(
-                () -> new IllegalStateException("this platform does not report the CPU time of process " + process.pid()))
-                .toNanos();
     }
 }

@@ -1,5 +1,6 @@
 package io.schemagov.quickstart.bench;
 
+import io.schemagov.devstack.ProcessCpu;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,9 +39,22 @@ final class DataChangeThroughput {
         this.elasticsearch = elasticsearch;
     }
 
-    /** All instants are {@link System#nanoTime()} readings. */
+    /**
+     * All instants are {@link System#nanoTime()} readings; {@code cpu} is what the processes spent from the first insert
+     * until every row was searchable.
+     */
     record Result(int rows, int transactions, long insertStart, long firstCommit, long lastCommit, long allInKafka,
-                  long allInElasticsearch) {
+                  long allInElasticsearch, ProcessCpu.Reading cpu) {
+
+        /** Microseconds of CPU per row: the platform's JVM, Elasticsearch, PostgreSQL, and all three. */
+        String cpuPerRow() {
+            return String.format(Locale.ROOT, "platform JVM %.0f µs, Elasticsearch %.0f µs, PostgreSQL %.0f µs: %.0f µs in all",
+                    micros(cpu.jvmNanos()), micros(cpu.elasticsearchNanos()), micros(cpu.postgresNanos()), micros(cpu.totalNanos()));
+        }
+
+        private double micros(long nanos) {
+            return nanos / 1e3 / rows;
+        }
 
         double insertSeconds() {
             return seconds(lastCommit - insertStart);
@@ -85,10 +100,13 @@ final class DataChangeThroughput {
             Future<Long> inKafka = watchers.submit(() -> awaitCount("Kafka", kafka::count, kafkaBefore, rows, KAFKA_POLL, deadline));
             Future<Long> inElasticsearch = watchers.submit(() -> awaitCount("Elasticsearch",
                     () -> elasticsearch.auditRecords(database, table), auditBefore, rows, ELASTICSEARCH_POLL, deadline));
+            ProcessCpu.Reading cpuBefore = ProcessCpu.read();
             Commits commits = insert(firstId, rows, batchSize);
             List<Long> times = commits.times();
+            long searchable = completion(inElasticsearch);
+            ProcessCpu.Reading cpu = ProcessCpu.read().minus(cpuBefore);
             return new Result(rows, times.size(), commits.start(), times.get(0), times.get(times.size() - 1),
-                    completion(inKafka), completion(inElasticsearch));
+                    completion(inKafka), searchable, cpu);
         } finally {
             watchers.shutdownNow();
         }

@@ -199,7 +199,8 @@ public final class PipelineBenchmark {
                 String.format(Locale.ROOT, "  Debezium -> Kafka:           %,.0f rows/s (all in Kafka %.1f s after the last commit)",
                         rows.kafkaRowsPerSecond(), rows.kafkaLagSeconds()),
                 String.format(Locale.ROOT, "  PostgreSQL -> Elasticsearch: %,.0f rows/s (all searchable %.1f s after the last commit)",
-                        rows.elasticsearchRowsPerSecond(), rows.elasticsearchLagSeconds()));
+                        rows.elasticsearchRowsPerSecond(), rows.elasticsearchLagSeconds()),
+                "  CPU per row:                 " + rows.cpuPerRow());
     }
 
     /** Stops everything even when one part fails to stop, and gives up rather than hang if cleanup itself hangs. */
