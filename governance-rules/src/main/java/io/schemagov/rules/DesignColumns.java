@@ -4,7 +4,6 @@ import io.schemagov.model.ColumnSnapshot;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,7 +17,7 @@ final class DesignColumns {
 
     /** The column's type as format_type writes it, in lower case; empty when unknown. */
     static String type(ColumnSnapshot column) {
-        return column.getDataType() == null ? "" : column.getDataType().toLowerCase(Locale.ROOT);
+        return column.getDataType() == null ? "" : LowerCaseText.of(column.getDataType());
     }
 
     /** A scalar character type: text, character varying or character, not an array or the one-byte "char". */

@@ -6,7 +6,6 @@ import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.Objects;
 
@@ -33,7 +32,7 @@ record IndexShape(IndexSnapshot index, String method, List<String> keys, String 
             // No readable definition: the key columns are the best there is.
             return new IndexShape(index, "btree", index.getColumns(), "");
         }
-        String method = definition.substring(using + USING.length(), open).trim().toLowerCase(Locale.ROOT);
+        String method = LowerCaseText.of(definition.substring(using + USING.length(), open).trim());
         String rest = definition.substring(close + 1);
         // Each pattern needs its keyword: most definitions end at the key list, and skip all three.
         rest = rest.contains("WITH") ? STORAGE_PARAMETERS.matcher(rest).replaceAll("") : rest;
