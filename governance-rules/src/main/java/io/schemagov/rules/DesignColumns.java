@@ -46,7 +46,7 @@ final class DesignColumns {
 
     /**
      * The lower-case words of a name, split at underscores, digits and camelCase humps:
-     * {@code unitPrice2_eur} gives {@code unit, price, eur}.
+     * {@code unitPrice2_eur} gives {@code unit, price, eur}. The list is unmodifiable.
      */
     static List<String> words(String name) {
         if (isPlainLowerCase(name)) {
@@ -65,7 +65,7 @@ final class DesignColumns {
             }
         }
         flush(word, words);
-        return words;
+        return List.copyOf(words);
     }
 
     /** Only a-z, 0-9 and _, as nearly every column is named: then the words are the runs of letters as they are. */
@@ -79,22 +79,31 @@ final class DesignColumns {
         return true;
     }
 
+    /** Most names have one or two words: those lists are made without a growable list to copy from. */
     private static List<String> plainWords(String name) {
-        List<String> words = new ArrayList<>(4);
+        String first = null;
+        String second = null;
+        List<String> more = null;
         int start = -1;
-        for (int i = 0; i < name.length(); i++) {
-            boolean letter = name.charAt(i) >= 'a';
+        for (int i = 0; i <= name.length(); i++) {
+            boolean letter = i < name.length() && name.charAt(i) >= 'a';
             if (letter && start < 0) {
                 start = i;
             } else if (!letter && start >= 0) {
-                words.add(name.substring(start, i));
+                String word = name.substring(start, i);
+                if (first == null) {
+                    first = word;
+                } else if (second == null) {
+                    second = word;
+                } else {
+                    more = more == null ? new ArrayList<>(List.of(first, second)) : more;
+                    more.add(word);
+                }
                 start = -1;
             }
         }
-        if (start >= 0) {
-            words.add(name.substring(start));
-        }
-        return words;
+        return more != null ? List.copyOf(more) : second != null ? List.of(first, second)
+                : first != null ? List.of(first) : List.of();
     }
 
     /** {@code name type}, e.g. {@code price double precision}, for listing columns in a message. */
