@@ -49,14 +49,34 @@ final class AlterActions {
     private static List<Action> read(String sql) {
         List<Action> actions = new ArrayList<>();
         for (List<SqlToken> statement : SqlScanner.statements(sql)) {
-            TokenCursor cursor = new TokenCursor(statement);
-            if (cursor.take("ALTER") && cursor.take("TABLE")) {
-                readTable(cursor, actions);
-            } else if (cursor.restart().take("ALTER") && cursor.take("SCHEMA")) {
-                readSchema(cursor, actions);
+            if (hasActionWord(statement)) { // ADD COLUMN, SET NOT NULL, ADD CONSTRAINT and the like have none
+                readStatement(statement, actions);
             }
         }
         return actions;
+    }
+
+    /** Adds the actions of one statement, if it is an ALTER TABLE or ALTER SCHEMA. */
+    static void readStatement(List<SqlToken> statement, List<Action> actions) {
+        TokenCursor cursor = new TokenCursor(statement);
+        if (cursor.take("ALTER") && cursor.take("TABLE")) {
+            readTable(cursor, actions);
+        } else if (cursor.restart().take("ALTER") && cursor.take("SCHEMA")) {
+            readSchema(cursor, actions);
+        }
+    }
+
+    /**
+     * Whether the statement has a word every action read here needs (RENAME, SCHEMA of SET SCHEMA, DROP, TYPE):
+     * the engine asks this of every ALTER TABLE, and most add columns or constraints, which have none of them.
+     */
+    static boolean hasActionWord(List<SqlToken> statement) {
+        for (SqlToken token : statement) {
+            if (token.is("RENAME") || token.is("SCHEMA") || token.is("DROP") || token.is("TYPE")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** ALTER TABLE [IF EXISTS] [ONLY] name [*] action [, ...] */

@@ -4,7 +4,6 @@ import io.schemagov.model.ColumnSnapshot;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,7 +17,7 @@ final class DesignColumns {
 
     /** The column's type as format_type writes it, in lower case; empty when unknown. */
     static String type(ColumnSnapshot column) {
-        return column.getDataType() == null ? "" : column.getDataType().toLowerCase(Locale.ROOT);
+        return column.getDataType() == null ? "" : LowerCaseText.of(column.getDataType());
     }
 
     /** A scalar character type: text, character varying or character, not an array or the one-byte "char". */
@@ -47,7 +46,7 @@ final class DesignColumns {
 
     /**
      * The lower-case words of a name, split at underscores, digits and camelCase humps:
-     * {@code unitPrice2_eur} gives {@code unit, price, eur}.
+     * {@code unitPrice2_eur} gives {@code unit, price, eur}. The list is unmodifiable.
      */
     static List<String> words(String name) {
         if (isPlainLowerCase(name)) {
@@ -66,7 +65,7 @@ final class DesignColumns {
             }
         }
         flush(word, words);
-        return words;
+        return List.copyOf(words);
     }
 
     /** Only a-z, 0-9 and _, as nearly every column is named: then the words are the runs of letters as they are. */
@@ -80,22 +79,31 @@ final class DesignColumns {
         return true;
     }
 
+    /** Most names have one or two words: those lists are made without a growable list to copy from. */
     private static List<String> plainWords(String name) {
-        List<String> words = new ArrayList<>(4);
+        String first = null;
+        String second = null;
+        List<String> more = null;
         int start = -1;
-        for (int i = 0; i < name.length(); i++) {
-            boolean letter = name.charAt(i) >= 'a';
+        for (int i = 0; i <= name.length(); i++) {
+            boolean letter = i < name.length() && name.charAt(i) >= 'a';
             if (letter && start < 0) {
                 start = i;
             } else if (!letter && start >= 0) {
-                words.add(name.substring(start, i));
+                String word = name.substring(start, i);
+                if (first == null) {
+                    first = word;
+                } else if (second == null) {
+                    second = word;
+                } else {
+                    more = more == null ? new ArrayList<>(List.of(first, second)) : more;
+                    more.add(word);
+                }
                 start = -1;
             }
         }
-        if (start >= 0) {
-            words.add(name.substring(start));
-        }
-        return words;
+        return more != null ? List.copyOf(more) : second != null ? List.of(first, second)
+                : first != null ? List.of(first) : List.of();
     }
 
     /** {@code name type}, e.g. {@code price double precision}, for listing columns in a message. */

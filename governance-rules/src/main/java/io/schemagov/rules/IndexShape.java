@@ -6,7 +6,6 @@ import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.Objects;
 
@@ -33,14 +32,14 @@ record IndexShape(IndexSnapshot index, String method, List<String> keys, String 
             // No readable definition: the key columns are the best there is.
             return new IndexShape(index, "btree", index.getColumns(), "");
         }
-        String method = definition.substring(using + USING.length(), open).trim().toLowerCase(Locale.ROOT);
+        String method = LowerCaseText.of(trimmed(definition, using + USING.length(), open));
         String rest = definition.substring(close + 1);
         // Each pattern needs its keyword: most definitions end at the key list, and skip all three.
         rest = rest.contains("WITH") ? STORAGE_PARAMETERS.matcher(rest).replaceAll("") : rest;
         rest = rest.contains("TABLESPACE") ? TABLESPACE.matcher(rest).replaceAll("") : rest;
         rest = rest.contains("WHERE") ? PREDICATE.matcher(rest).replaceAll("") : rest;
         rest = rest.trim(); // the predicate is compared from its own field
-        return new IndexShape(index, method, split(definition.substring(open + 1, close)), rest);
+        return new IndexShape(index, method, split(definition, open + 1, close), rest);
     }
 
     /** Same method, keys, extras, uniqueness and predicate: one of the two is pure overhead. */
@@ -97,13 +96,13 @@ record IndexShape(IndexSnapshot index, String method, List<String> keys, String 
         return -1;
     }
 
-    /** Splits a key list at commas outside parentheses and quotes. */
-    private static List<String> split(String list) {
+    /** Splits the key list between two positions of the text at commas outside parentheses and quotes. */
+    private static List<String> split(String list, int from, int to) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
         char quote = 0;
-        int start = 0;
-        for (int i = 0; i < list.length(); i++) {
+        int start = from;
+        for (int i = from; i < to; i++) {
             char c = list.charAt(i);
             if (quote != 0) {
                 quote = c == quote ? 0 : quote;
@@ -114,11 +113,24 @@ record IndexShape(IndexSnapshot index, String method, List<String> keys, String 
             } else if (c == ')') {
                 depth--;
             } else if (depth == 0 && c == ',') {
-                parts.add(list.substring(start, i).trim());
+                parts.add(trimmed(list, start, i));
                 start = i + 1;
             }
         }
-        parts.add(list.substring(start).trim());
+        parts.add(trimmed(list, start, to));
         return List.copyOf(parts);
+    }
+
+    /** {@code text.substring(from, to).trim()} without the untrimmed copy. */
+    private static String trimmed(String text, int from, int to) {
+        int start = from;
+        int end = to;
+        while (start < end && text.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        return text.substring(start, end);
     }
 }

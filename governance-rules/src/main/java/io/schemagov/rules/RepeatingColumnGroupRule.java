@@ -3,12 +3,8 @@ package io.schemagov.rules;
 import io.schemagov.model.ColumnSnapshot;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** Flags numbered sibling columns such as phone1, phone2 or address_1, address_2: a list spread over columns. */
 final class RepeatingColumnGroupRule implements TableRule {
@@ -52,7 +48,28 @@ final class RepeatingColumnGroupRule implements TableRule {
 
     /** Column names grouped by stem, kept where the numbers start a sequence (1, 2 or 0, 1): ipv4 and ipv6 do not. */
     private static List<String> groups(TableSnapshot table) {
-        Map<String, TreeMap<Integer, String>> byStem = new LinkedHashMap<>();
+        List<Slot> slots = slots(table);
+        if (slots.size() < 2) {
+            return List.of(); // a sequence needs two numbered columns
+        }
+        List<String> groups = new ArrayList<>(1);
+        boolean[] grouped = new boolean[slots.size()];
+        for (int i = 0; i < slots.size(); i++) {
+            String group = grouped[i] ? null : group(slots, i, grouped);
+            if (group != null) {
+                groups.add(group);
+            }
+        }
+        return groups;
+    }
+
+    /** A numbered column: the stem of its name in lower case, its number and its name. */
+    private record Slot(String stem, int number, String name) {
+    }
+
+    /** The numbered columns, in the table's order. */
+    private static List<Slot> slots(TableSnapshot table) {
+        List<Slot> slots = List.of();
         for (ColumnSnapshot column : table.getColumns()) {
             String name = column.getName();
             if (name.isEmpty() || !Character.isDigit(name.charAt(name.length() - 1))) {
@@ -60,18 +77,56 @@ final class RepeatingColumnGroupRule implements TableRule {
             }
             Numbered numbered = numbered(name);
             if (numbered != null) {
-                byStem.computeIfAbsent(numbered.stem().toLowerCase(Locale.ROOT), stem -> new TreeMap<>())
-                        .put(numbered.number(), column.getName());
+                slots = slots.isEmpty() ? new ArrayList<>(4) : slots;
+                slots.add(new Slot(LowerCaseText.of(numbered.stem()), numbered.number(), name));
             }
         }
-        List<String> groups = new ArrayList<>();
-        byStem.forEach((stem, numbered) -> {
-            boolean sequence = numbered.containsKey(1) && (numbered.containsKey(2) || numbered.containsKey(0));
-            if (sequence) {
-                groups.add(String.join(", ", numbered.values()));
+        return slots;
+    }
+
+    /**
+     * The names of the columns with the stem of the one at {@code first}, which no earlier group took, in number
+     * order and marked as grouped; null when their numbers start no sequence.
+     */
+    private static String group(List<Slot> slots, int first, boolean[] grouped) {
+        String stem = slots.get(first).stem();
+        List<Slot> members = new ArrayList<>(4);
+        for (int j = first; j < slots.size(); j++) {
+            if (slots.get(j).stem().equals(stem)) {
+                grouped[j] = true;
+                place(members, slots.get(j));
             }
-        });
-        return groups;
+        }
+        if (!numbers(members, 1) || !numbers(members, 2) && !numbers(members, 0)) {
+            return null;
+        }
+        StringBuilder names = new StringBuilder(members.get(0).name());
+        for (int j = 1; j < members.size(); j++) {
+            names.append(", ").append(members.get(j).name());
+        }
+        return names.toString();
+    }
+
+    /** Puts the slot in number order; of two columns with one number, the later one stays (phone1 and phone_1). */
+    private static void place(List<Slot> members, Slot slot) {
+        int at = 0;
+        while (at < members.size() && members.get(at).number() < slot.number()) {
+            at++;
+        }
+        if (at < members.size() && members.get(at).number() == slot.number()) {
+            members.set(at, slot);
+        } else {
+            members.add(at, slot);
+        }
+    }
+
+    private static boolean numbers(List<Slot> members, int number) {
+        for (Slot member : members) {
+            if (member.number() == number) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A name read as a stem and the number after it. */

@@ -1,6 +1,5 @@
 package io.schemagov.rules;
 
-import java.util.Locale;
 import java.util.Set;
 
 /** PostgreSQL's reserved key words, which cannot name a table or column unless quoted. */
@@ -28,6 +27,6 @@ final class ReservedWords {
 
     /** Whether the name, in any letter case, is a reserved word. */
     static boolean isReserved(String name) {
-        return RESERVED.contains(name.toLowerCase(Locale.ROOT));
+        return RESERVED.contains(LowerCaseText.of(name));
     }
 }

@@ -34,6 +34,8 @@ public final class RuleEngine {
     /** Each rule's thresholds, looked up once here rather than per event, in the order of the lists above. */
     private final List<RuleSettings> changeSettings = new ArrayList<>();
     private final List<RuleSettings> tableSettings = new ArrayList<>();
+    /** The table rules' ids, for the CleanTable each writes per table, without asking each rule per table. */
+    private final List<String> tableIds = new ArrayList<>();
     private final List<RuleInfo> infos;
     private final Set<String> ids = new HashSet<>();
     private final RuleSettings settings;
@@ -74,6 +76,7 @@ public final class RuleEngine {
             } else {
                 tableRules.add((TableRule) rule); // Rule is sealed: the only other kind
                 tableSettings.add(own == null ? settings : own);
+                tableIds.add(rule.info().id());
             }
         }
         this.suppressionPatterns = policy.suppressions().stream().map(RulePolicy.ObjectSuppression::pattern).toList();
@@ -110,15 +113,15 @@ public final class RuleEngine {
         }
         for (TableSnapshot table : event.getTables()) {
             for (int i : lineup.tableRules) {
-                runTableRule(tableRules.get(i), tableSettings.get(i), table, findings, clean);
+                runTableRule(i, table, findings, clean);
             }
         }
         // A dropped table has no state left to be wrong: every state finding about it resolves.
         for (DroppedObject dropped : EventTables.droppedTables(event)) {
             String schema = EventTables.schemaOf(dropped);
             String name = EventTables.nameOf(dropped);
-            for (TableRule rule : tableRules) {
-                clean.add(new CleanTable(rule.info().id(), schema, name));
+            for (String id : tableIds) {
+                clean.add(new CleanTable(id, schema, name));
             }
         }
         return new Evaluation(judged(event, findings), clean);
@@ -189,11 +192,12 @@ public final class RuleEngine {
         }
     }
 
-    private void runTableRule(TableRule rule, RuleSettings own, TableSnapshot table, List<Finding> findings,
-            List<CleanTable> clean) {
+    /** Runs the table rule at this position of the engine's list. */
+    private void runTableRule(int position, TableSnapshot table, List<Finding> findings, List<CleanTable> clean) {
+        TableRule rule = tableRules.get(position);
         Optional<Finding> finding;
         try {
-            finding = Objects.requireNonNull(rule.evaluate(table, own), "rule returned null");
+            finding = Objects.requireNonNull(rule.evaluate(table, tableSettings.get(position)), "rule returned null");
         } catch (Exception e) {
             // No CleanTable either: the rule did not check the table, so earlier findings must stand.
             String name = Names.of(table);
@@ -203,7 +207,7 @@ public final class RuleEngine {
         if (finding.isPresent()) {
             findings.add(finding.get());
         } else {
-            clean.add(new CleanTable(rule.info().id(), table.getSchemaName(), table.getTableName()));
+            clean.add(new CleanTable(tableIds.get(position), table.getSchemaName(), table.getTableName()));
         }
     }
 

@@ -4,7 +4,6 @@ import io.schemagov.model.ColumnSnapshot;
 import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,8 @@ final class TableFacts {
     private final String name;
     private final String[] types;
     private final boolean[] strings;
-    private final List<List<String>> words;
+    /** Each column's name words once asked for, else null: a plain array, filled for one rule in three. */
+    private final Object[] words;
     private Map<String, ColumnSnapshot> byName;
     private List<IndexShape> validShapes;
 
@@ -40,11 +40,10 @@ final class TableFacts {
         this.name = Names.of(table);
         this.types = new String[columns.size()];
         this.strings = new boolean[columns.size()];
-        this.words = new ArrayList<>(columns.size());
+        this.words = new Object[columns.size()];
         for (int i = 0; i < types.length; i++) {
             types[i] = DesignColumns.type(columns.get(i));
             strings[i] = DesignColumns.isString(columns.get(i), types[i]);
-            words.add(null);
         }
     }
 
@@ -83,13 +82,12 @@ final class TableFacts {
     }
 
     /** The lower-case words of the name of the column at this position, as {@link DesignColumns#words} gives them. */
+    @SuppressWarnings("unchecked") // only ever holds what DesignColumns.words gives
     List<String> words(int column) {
-        List<String> known = words.get(column);
-        if (known == null) {
-            known = Collections.unmodifiableList(DesignColumns.words(columns.get(column).getName()));
-            words.set(column, known);
+        if (words[column] == null) {
+            words[column] = DesignColumns.words(columns.get(column).getName()); // unmodifiable already
         }
-        return known;
+        return (List<String>) words[column];
     }
 
     /** The columns by name; the first of two of the same name wins. */

@@ -16,8 +16,15 @@ final class UpperCaseText {
         if (!isAscii(text)) {
             return text.toUpperCase(Locale.ROOT).contains(word); // letters that change length in upper case
         }
+        if (word.isEmpty() || word.charAt(0) >= 128) {
+            return text.toUpperCase(Locale.ROOT).contains(word);
+        }
+        // In ASCII text only the word's first letter in either case can start it: compare the rest only there.
+        char upper = word.charAt(0);
+        char lower = Character.toLowerCase(upper);
         for (int i = 0; i + word.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, word, 0, word.length())) {
+            char c = text.charAt(i);
+            if ((c == upper || c == lower) && text.regionMatches(true, i, word, 0, word.length())) {
                 return true;
             }
         }

@@ -31,7 +31,15 @@ class RepeatingColumnGroupRuleTest {
                         .column("point1", "point").build(), Severity.LOW, "point0, point1"),
                 fires("two groups", table("public.customers").column("phone1", "text").column("phone2", "text")
                         .column("email_1", "text").column("email_2", "text").build(), Severity.LOW,
-                        "phone1, phone2; email_1, email_2"));
+                        "phone1, phone2; email_1, email_2"),
+                fires("groups in the order of their first column, each in number order", table("public.contacts")
+                        .column("phone3", "text").column("email_2", "text").column("Phone1", "text")
+                        .column("email_1", "text").column("phone2", "text").build(), Severity.LOW,
+                        "spreads lists over numbered columns: Phone1, phone2, phone3; email_1, email_2"),
+                fires("of two columns with one number the later one", table("public.contacts")
+                        .column("phone1", "text").column("phone_1", "text").column("phone2", "text")
+                        .column("ipv4", "inet").column("ipv6", "inet").build(), Severity.LOW,
+                        "spreads lists over numbered columns: phone_1, phone2"));
     }
 
     static Stream<Named<TableSnapshot>> noGroups() {

@@ -58,6 +58,17 @@ class TableFactsTest {
         assertThat(facts.isString(4)).isFalse();
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"", "_1", "id", "tags", "customer_id", "phone1", "shipping_address_line2", "a_b_c_d_e",
+        "unitPrice2_eur", "x__y"})
+    void splitsNamesIntoUnmodifiableListsOfWords(String name) {
+        List<String> words = DesignColumns.words(name);
+
+        assertThat(words).isEqualTo(List.of(Pattern.compile("[^a-zA-Z]+|(?<=[a-z])(?=[A-Z])").splitAsStream(name)
+                .filter(word -> !word.isEmpty()).map(String::toLowerCase).toArray()));
+        assertThatThrownBy(() -> words.add("x")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
     @Test
     void sharesWordListsThatNoRuleCanChange() {
         List<String> words = TableFacts.of(orders).words(2);
