@@ -3,6 +3,7 @@ package io.schemagov.lint;
 import io.schemagov.lint.ScriptPart.MetaCommand;
 import io.schemagov.lint.ScriptPart.Statement;
 import io.schemagov.lint.SqlToken.Kind;
+import io.schemagov.rules.SqlComments;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -142,21 +143,7 @@ final class StatementSplitter {
 
     /** PostgreSQL's block comments nest, unlike the SQL standard's. */
     private void blockComment() {
-        int depth = 0;
-        while (pos < sql.length()) {
-            if (startsWith("/*")) {
-                depth++;
-                pos += 2;
-            } else if (startsWith("*/")) {
-                depth--;
-                pos += 2;
-                if (depth == 0) {
-                    return;
-                }
-            } else {
-                advance(1);
-            }
-        }
+        skipTo(SqlComments.blockCommentEnd(sql, pos));
     }
 
     /** psql runs a backslash line itself; {@code \g} and its variants also send the statement typed so far. */

@@ -106,23 +106,8 @@ final class SqlScanner {
         pos = end < 0 ? sql.length() : end + 1;
     }
 
-    /** PostgreSQL block comments nest, unlike the SQL standard's. */
     private void skipBlockComment() {
-        int depth = 0;
-        while (pos < sql.length()) {
-            if (startsWith("/*")) {
-                depth++;
-                pos += 2;
-            } else if (startsWith("*/")) {
-                depth--;
-                pos += 2;
-                if (depth == 0) {
-                    return;
-                }
-            } else {
-                pos++;
-            }
-        }
+        pos = SqlComments.blockCommentEnd(sql, pos);
     }
 
     /** Skips a quoted run whose quote is escaped by doubling it (and by backslash when asked). */
