@@ -3,7 +3,7 @@ package io.schemagov.lint;
 import io.schemagov.lint.ScriptPart.MetaCommand;
 import io.schemagov.lint.ScriptPart.Statement;
 import io.schemagov.lint.SqlToken.Kind;
-import io.schemagov.rules.SqlComments;
+import io.schemagov.rules.SqlText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -98,25 +98,9 @@ final class StatementSplitter {
 
     /** The content of a quoted run whose quote is escaped by doubling it (and by a backslash when asked). */
     private String quoted(char quote, boolean backslashEscapes) {
-        StringBuilder content = new StringBuilder();
-        pos++;
-        while (pos < sql.length()) {
-            char c = sql.charAt(pos);
-            if (backslashEscapes && c == '\\' && pos + 1 < sql.length()) {
-                content.append(sql.charAt(pos + 1));
-                advance(2);
-            } else if (c == quote && pos + 1 < sql.length() && sql.charAt(pos + 1) == quote) {
-                content.append(quote);
-                advance(2);
-            } else if (c == quote) {
-                pos++;
-                return content.toString();
-            } else {
-                content.append(c);
-                advance(1);
-            }
-        }
-        return content.toString();
+        SqlText.Quoted quoted = SqlText.quoted(sql, pos, quote, backslashEscapes);
+        skipTo(quoted.end());
+        return quoted.content();
     }
 
     /** The opening tag at pos such as {@code $$} or {@code $body$}; null for {@code $1} or a lone dollar. */
@@ -143,7 +127,7 @@ final class StatementSplitter {
 
     /** PostgreSQL's block comments nest, unlike the SQL standard's. */
     private void blockComment() {
-        skipTo(SqlComments.blockCommentEnd(sql, pos));
+        skipTo(SqlText.blockCommentEnd(sql, pos));
     }
 
     /** psql runs a backslash line itself; {@code \g} and its variants also send the statement typed so far. */

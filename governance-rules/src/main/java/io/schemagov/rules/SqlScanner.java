@@ -107,30 +107,14 @@ final class SqlScanner {
     }
 
     private void skipBlockComment() {
-        pos = SqlComments.blockCommentEnd(sql, pos);
+        pos = SqlText.blockCommentEnd(sql, pos);
     }
 
     /** Skips a quoted run whose quote is escaped by doubling it (and by backslash when asked). */
     private String skipQuoted(char quote, boolean backslashEscapes) {
-        StringBuilder content = new StringBuilder();
-        pos++;
-        while (pos < sql.length()) {
-            char c = sql.charAt(pos);
-            if (backslashEscapes && c == '\\' && pos + 1 < sql.length()) {
-                content.append(sql.charAt(pos + 1));
-                pos += 2;
-            } else if (c == quote && pos + 1 < sql.length() && sql.charAt(pos + 1) == quote) {
-                content.append(quote);
-                pos += 2;
-            } else if (c == quote) {
-                pos++;
-                return content.toString();
-            } else {
-                content.append(c);
-                pos++;
-            }
-        }
-        return content.toString();
+        SqlText.Quoted quoted = SqlText.quoted(sql, pos, quote, backslashEscapes);
+        pos = quoted.end();
+        return quoted.content();
     }
 
     private String quotedIdentifier() {
