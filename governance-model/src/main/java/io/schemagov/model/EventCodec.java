@@ -11,12 +11,21 @@ import java.nio.ByteBuffer;
  */
 public final class EventCodec {
 
+    private static final SingleObjectEncoder<SchemaChangeEvent> schemaChangeEvents =
+            new SingleObjectEncoder<>(SchemaChangeEvent.getClassSchema(), new SchemaChangeEvent().getSpecificData());
+    private static final SingleObjectEncoder<DataChangeEvent> dataChangeEvents =
+            new SingleObjectEncoder<>(DataChangeEvent.getClassSchema(), new DataChangeEvent().getSpecificData());
+    private static final SingleObjectEncoder<AlertEvent> alertEvents =
+            new SingleObjectEncoder<>(AlertEvent.getClassSchema(), new AlertEvent().getSpecificData());
+    private static final SingleObjectEncoder<SourceHealthEvent> sourceHealthEvents =
+            new SingleObjectEncoder<>(SourceHealthEvent.getClassSchema(), new SourceHealthEvent().getSpecificData());
+
     private EventCodec() {
     }
 
     public static byte[] encode(SchemaChangeEvent event) {
         try {
-            return toArray(event.toByteBuffer());
+            return schemaChangeEvents.encode(event);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode schema change event", e);
         }
@@ -24,7 +33,7 @@ public final class EventCodec {
 
     public static byte[] encode(DataChangeEvent event) {
         try {
-            return toArray(event.toByteBuffer());
+            return dataChangeEvents.encode(event);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode data change event", e);
         }
@@ -32,7 +41,7 @@ public final class EventCodec {
 
     public static byte[] encode(AlertEvent event) {
         try {
-            return toArray(event.toByteBuffer());
+            return alertEvents.encode(event);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode alert event", e);
         }
@@ -40,7 +49,7 @@ public final class EventCodec {
 
     public static byte[] encode(SourceHealthEvent event) {
         try {
-            return toArray(event.toByteBuffer());
+            return sourceHealthEvents.encode(event);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode source health event", e);
         }
@@ -101,11 +110,5 @@ public final class EventCodec {
 
     private static String describe(Exception e) {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
-
-    private static byte[] toArray(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
     }
 }
