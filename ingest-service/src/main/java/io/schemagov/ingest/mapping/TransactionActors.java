@@ -46,7 +46,10 @@ final class TransactionActors {
     DataChangeEvent attach(DataChangeEvent event) {
         Long transaction = event.getSource().getTransactionId();
         DataActor actor = transaction == null ? null : byTransaction.get(transaction);
-        return actor == null ? event : DataChangeEvent.newBuilder(event).setActor(actor).build();
+        if (actor != null) {
+            event.setActor(actor); // on the event the reader has just made, instead of a copy of every row
+        }
+        return event;
     }
 
     private static String text(JsonNode root, String field) {
