@@ -30,48 +30,98 @@ public final class AuditDocuments {
     private static final JsonFactory JSON = new JsonFactory();
 
     public IndexOperation of(DataChangeEvent event, Instant indexedAt) {
-        String table = event.getSchemaName() + "." + event.getTableName();
-        String id = DocumentIds.ordered(event.getSource().getPosition(), event.getSource().getDatabase(), table);
-        return new IndexOperation.PutJson(ElasticsearchIndices.auditIndex(event.getSource().getDatabase(), event.getEventTime()),
-                id, json(event, table, indexedAt));
+        return batch(indexedAt).of(event);
     }
 
-    private static byte[] json(DataChangeEvent event, String table, Instant indexedAt) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
-        try (JsonGenerator json = JSON.createGenerator(bytes)) {
-            json.writeStartObject();
-            json.writeStringField("database", event.getSource().getDatabase());
-            json.writeStringField("sourceKind", event.getSource().getKind().name());
-            json.writeStringField("schema", event.getSchemaName());
-            json.writeStringField("table", table);
-            json.writeStringField("operation", event.getOperation().name());
-            writeRow(json, "key", event.getKey());
-            writeRow(json, "before", event.getBefore());
-            writeRow(json, "after", event.getAfter());
-            writeStrings(json, "changedColumns", changedColumns(event.getBefore(), event.getAfter()));
-            writeStrings(json, "values", searchableValues(event));
-            writeStrings(json, "maskedColumns", event.getMaskedColumns());
-            json.writeStringField("position", event.getSource().getPosition());
-            writeNumber(json, "transactionId", event.getSource().getTransactionId());
-            json.writeStringField("eventTime", event.getEventTime().toString());
-            Instant commit = event.getSource().getCommitTime();
-            json.writeStringField("commitTime", commit == null ? null : commit.toString());
-            json.writeStringField("indexedAt", indexedAt.toString());
-            // Said plainly: without attribution from the source, nobody can tell who made a data change.
-            writeRow(json, "actor", AuditFacts.actor(event.getActor()));
-            json.writeBooleanField("actorKnown", event.getActor() != null && event.getActor().getDeclared() != null);
-            if (event.getChain() != null) {
-                json.writeObjectFieldStart("chain");
-                json.writeNumberField("sequence", event.getChain().getSequence());
-                json.writeStringField("previousHash", event.getChain().getPreviousHash());
-                json.writeStringField("hash", event.getChain().getHash());
-                json.writeEndObject();
-            }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write an audit record as JSON", e); // in memory: does not happen
+    /** The records of one batch, indexed at the same time; for one thread. */
+    public Batch batch(Instant indexedAt) {
+        return new Batch(indexedAt.toString());
+    }
+
+    /**
+     * Writes the records of one batch. The rows of a transaction share their commit and event times, so each time's
+     * text, and the index of the day, is kept while it repeats: formatting the instants cost as much as the rest of
+     * a record.
+     */
+    public static final class Batch {
+        private final String indexedAt;
+        private final InstantText eventTimes = new InstantText();
+        private final InstantText commitTimes = new InstantText();
+        private String indexDatabase;
+        private Instant indexTime;
+        private String index;
+
+        private Batch(String indexedAt) {
+            this.indexedAt = indexedAt;
         }
-        return bytes.toByteArray();
+
+        public IndexOperation of(DataChangeEvent event) {
+            String table = event.getSchemaName() + "." + event.getTableName();
+            String id = DocumentIds.ordered(event.getSource().getPosition(), event.getSource().getDatabase(), table);
+            return new IndexOperation.PutJson(index(event.getSource().getDatabase(), event.getEventTime()), id,
+                    json(event, table));
+        }
+
+        private String index(String database, Instant eventTime) {
+            if (!eventTime.equals(indexTime) || !database.equals(indexDatabase)) {
+                indexDatabase = database;
+                indexTime = eventTime;
+                index = ElasticsearchIndices.auditIndex(database, eventTime);
+            }
+            return index;
+        }
+
+        private byte[] json(DataChangeEvent event, String table) {
+            ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
+            try (JsonGenerator json = JSON.createGenerator(bytes)) {
+                json.writeStartObject();
+                json.writeStringField("database", event.getSource().getDatabase());
+                json.writeStringField("sourceKind", event.getSource().getKind().name());
+                json.writeStringField("schema", event.getSchemaName());
+                json.writeStringField("table", table);
+                json.writeStringField("operation", event.getOperation().name());
+                writeRow(json, "key", event.getKey());
+                writeRow(json, "before", event.getBefore());
+                writeRow(json, "after", event.getAfter());
+                writeStrings(json, "changedColumns", changedColumns(event.getBefore(), event.getAfter()));
+                writeStrings(json, "values", searchableValues(event));
+                writeStrings(json, "maskedColumns", event.getMaskedColumns());
+                json.writeStringField("position", event.getSource().getPosition());
+                writeNumber(json, "transactionId", event.getSource().getTransactionId());
+                json.writeStringField("eventTime", eventTimes.of(event.getEventTime()));
+                Instant commit = event.getSource().getCommitTime();
+                json.writeStringField("commitTime", commit == null ? null : commitTimes.of(commit));
+                json.writeStringField("indexedAt", indexedAt);
+                // Said plainly: without attribution from the source, nobody can tell who made a data change.
+                writeRow(json, "actor", AuditFacts.actor(event.getActor()));
+                json.writeBooleanField("actorKnown", event.getActor() != null && event.getActor().getDeclared() != null);
+                if (event.getChain() != null) {
+                    json.writeObjectFieldStart("chain");
+                    json.writeNumberField("sequence", event.getChain().getSequence());
+                    json.writeStringField("previousHash", event.getChain().getPreviousHash());
+                    json.writeStringField("hash", event.getChain().getHash());
+                    json.writeEndObject();
+                }
+                json.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write an audit record as JSON", e); // in memory: does not happen
+            }
+            return bytes.toByteArray();
+        }
+    }
+
+    /** The text of the last instant asked for, kept while the same instant comes again. */
+    private static final class InstantText {
+        private Instant last;
+        private String text;
+
+        String of(Instant instant) {
+            if (!instant.equals(last)) {
+                last = instant;
+                text = instant.toString();
+            }
+            return text;
+        }
     }
 
     /** A row's columns in their order, or null. */

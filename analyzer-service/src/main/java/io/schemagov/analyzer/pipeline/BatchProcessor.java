@@ -123,6 +123,7 @@ public class BatchProcessor {
         Map<ConsumerRecord<String, byte[]>, String> dead = batch.dead;
         List<Severity> produced = batch.produced;
         Instant now = Instant.now();
+        AuditDocuments.Batch auditRecords = audit.batch(now);
         for (ConsumerRecord<String, byte[]> record : records) {
             MDC.put("record", record.topic() + "-" + record.partition() + "@" + record.offset());
             try {
@@ -142,7 +143,7 @@ public class BatchProcessor {
                     findingWrites.add(sourceHealth.of(event, finding, now), record);
                 } else if (record.topic().equals(dataChangesTopic)) {
                     DataChangeEvent event = EventCodec.decodeDataChange(record.value());
-                    recordWrites.add(List.of(audit.of(event, now)), record);
+                    recordWrites.add(List.of(auditRecords.of(event)), record);
                     findingWrites.add(complianceFindings.of(event,
                             noted(compliance.evaluate(event, record.partition(), record.offset()), produced), now), record);
                 }

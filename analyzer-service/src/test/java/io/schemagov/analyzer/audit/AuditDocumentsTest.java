@@ -76,4 +76,31 @@ class AuditDocumentsTest {
                 .doesNotContainKey("chain");
         assertThat(AuditFacts.of(stored)).isEqualTo(AuditFacts.of(insert));
     }
+
+    @Test
+    void recordsOfOneBatchKeepTheirOwnTimesAndDays() throws Exception {
+        AuditDocuments.Batch batch = new AuditDocuments().batch(Instant.parse("2026-12-08T00:00:05Z"));
+        String[][] rows = {
+                {"shop", "2026-12-07T23:59:59.999Z", "2026-12-07T23:59:59.999Z"},
+                {"shop", "2026-12-07T23:59:59.999Z", "2026-12-07T23:59:59.999Z"},
+                {"shop", "2026-12-08T00:00:00Z", "2026-12-08T00:00:00.001Z"},
+                {"billing", "2026-12-08T00:00:00Z", "2026-12-08T00:00:00.001Z"},
+                {"shop", "2026-12-08T00:00:00Z", null}};
+        for (String[] row : rows) {
+            DataChangeEvent event = DataChangeEvent.newBuilder()
+                    .setSource(SourcePosition.newBuilder().setKind(SourceKind.POSTGRESQL).setDatabase(row[0])
+                            .setPosition("00000000/00000001").setTransactionId(1L)
+                            .setCommitTime(row[2] == null ? null : Instant.parse(row[2])).build())
+                    .setSchemaName("public").setTableName("t").setOperation(Operation.DELETE)
+                    .setKey(Map.of("id", "1")).setBefore(Map.of("id", "1")).setAfter(null)
+                    .setMaskedColumns(java.util.List.of()).setEventTime(Instant.parse(row[1])).build();
+
+            IndexOperation.PutJson put = (IndexOperation.PutJson) batch.of(event);
+            Map<String, Object> stored = new ObjectMapper().readValue(put.json(), new TypeReference<>() { });
+
+            assertThat(put.index()).isEqualTo("schemagov-audit-" + row[0] + "-" + row[1].substring(0, 10).replace('-', '.'));
+            assertThat(stored).containsEntry("eventTime", row[1]).containsEntry("commitTime", row[2])
+                    .containsEntry("indexedAt", "2026-12-08T00:00:05Z");
+        }
+    }
 }
