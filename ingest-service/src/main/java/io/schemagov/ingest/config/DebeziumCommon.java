@@ -9,8 +9,17 @@ import java.util.stream.Collectors;
  * The Debezium engine settings every source shares, whatever its connector: the offsets in a file of the state
  * directory, the connection, the audited tables, no data snapshot, and the tuning for latency (Debezium's defaults
  * poll every 500 ms, which alone costs most of a second from commit to Kafka).
+ *
+ * <p>The poll interval is not free either: Debezium's queue (3.5) waits in whole milliseconds and, in the last
+ * millisecond of every poll, spins with its lock held until the clock ticks over. Measured on the queue alone, an
+ * idle engine burns 15 % of a core at 5 ms, 8 % at 10 ms and 2 % at 50 ms. 10 ms keeps a schema change's wait
+ * for the next poll at 5 ms on average; and a batch that fills up before the interval ends is returned at once,
+ * without the spin, so under a flood of row changes batches of {@value #MAX_BATCH} rows are delivered back to back.
  */
 public final class DebeziumCommon {
+
+    static final int POLL_INTERVAL_MS = 10;
+    static final int MAX_BATCH = 1024;
 
     private DebeziumCommon() {
     }
@@ -36,8 +45,8 @@ public final class DebeziumCommon {
         p.setProperty("snapshot.mode", "no_data");
         p.setProperty("decimal.handling.mode", "string");
         p.setProperty("tombstones.on.delete", "false");
-        p.setProperty("poll.interval.ms", "5");
-        p.setProperty("max.batch.size", "4096");
+        p.setProperty("poll.interval.ms", Integer.toString(POLL_INTERVAL_MS));
+        p.setProperty("max.batch.size", Integer.toString(MAX_BATCH));
         p.setProperty("max.queue.size", "16384");
         p.setProperty("heartbeat.interval.ms", "10000");
         return p;

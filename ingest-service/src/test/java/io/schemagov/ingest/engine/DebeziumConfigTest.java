@@ -27,7 +27,7 @@ class DebeziumConfigTest {
         assertThat(p.getProperty("offset.storage.file.filename")).isEqualTo(STATE.resolve("orders.offsets").toString());
         assertThat(p.getProperty("database.hostname")).isEqualTo("db");
         assertThat(p.getProperty("database.port")).isEqualTo("5432");
-        assertThat(p.getProperty("poll.interval.ms")).isEqualTo("5");
+        assertThat(p.getProperty("poll.interval.ms")).isEqualTo("10");
         assertThat(p.getProperty("plugin.name")).isEqualTo("pgoutput");
         assertThat(p.getProperty("slot.name")).isEqualTo("schemagov_orders");
         assertThat(p.getProperty("table.include.list")).isNotBlank().isNotEqualTo("schemagov\\.no_audited_table");
@@ -41,7 +41,7 @@ class DebeziumConfigTest {
         assertThat(p.getProperty("connector.class")).isEqualTo("io.debezium.connector.mariadb.MariaDbConnector");
         assertThat(p.getProperty("offset.storage.file.filename")).isEqualTo(STATE.resolve("shop.offsets").toString());
         assertThat(p.getProperty("database.port")).isEqualTo("3306");
-        assertThat(p.getProperty("poll.interval.ms")).isEqualTo("5");
+        assertThat(p.getProperty("poll.interval.ms")).isEqualTo("10");
         assertThat(p.getProperty("include.schema.changes")).isEqualTo("true");
         assertThat(p.getProperty("schema.history.internal.file.filename"))
                 .isEqualTo(STATE.resolve("shop.schema-history").toString());
