@@ -2,6 +2,7 @@ package io.schemagov.quickstart.bench;
 
 import io.schemagov.devstack.DevStack;
 import io.schemagov.devstack.PostgresServer;
+import io.schemagov.devstack.ProcessCpu;
 import io.schemagov.quickstart.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Measures, on a fresh dev stack, how soon a committed DDL becomes a searchable finding and an
- * alert at a webhook, and how many row changes per second reach Kafka and Elasticsearch.
+ * alert at a webhook, what the platform costs while nothing changes, and how many row changes per second reach
+ * Kafka and Elasticsearch.
  *
  * <p>Run after {@code ./mvnw install -DskipTests} with
  * {@code ./mvnw -q -pl quickstart exec:java -Dexec.mainClass=io.schemagov.quickstart.bench.PipelineBenchmark},
@@ -53,6 +55,8 @@ public final class PipelineBenchmark {
     private static final String SCHEMA_CHANGES_TOPIC = "schemagov.schema-changes";
     private static final String DATA_CHANGES_TOPIC = "schemagov.data-changes";
     private static final Duration CLEANUP_LIMIT = Duration.ofMinutes(2);
+    private static final Duration IDLE_SETTLE = Duration.ofSeconds(3);
+    private static final Duration IDLE = Duration.ofSeconds(10);
 
     private PipelineBenchmark() {
     }
@@ -123,7 +127,23 @@ public final class PipelineBenchmark {
 
     /** What one run found, ready to print. */
     private record Figures(String synchronousCommit, LatencySummary ddl, String ddlStages, LatencySummary alert,
-                           DataChangeThroughput.Result coldRows, DataChangeThroughput.Result rows) {
+                           String idle, DataChangeThroughput.Result coldRows, DataChangeThroughput.Result rows) {
+    }
+
+    /**
+     * What the platform costs while nothing changes in the source, after a pause that lets the alert phase settle:
+     * the floor a deployment pays around the clock, mostly the ingest's polling of its source.
+     */
+    private static String idleCpu() throws InterruptedException {
+        Thread.sleep(IDLE_SETTLE.toMillis());
+        ProcessCpu.Reading before = ProcessCpu.read();
+        long start = System.nanoTime();
+        Thread.sleep(IDLE.toMillis());
+        ProcessCpu.Reading used = ProcessCpu.read().minus(before);
+        double nanos = System.nanoTime() - start;
+        return String.format(Locale.ROOT, "Idle (%d s, nothing changing): platform JVM %.1f %% of a core,"
+                        + " Elasticsearch %.1f %%, PostgreSQL %.1f %%", IDLE.toSeconds(), 100 * used.jvmNanos() / nanos,
+                100 * used.elasticsearchNanos() / nanos, 100 * used.postgresNanos() / nanos);
     }
 
     private static String measure(DevStack stack, BenchOptions options, WebhookLatency webhook) throws Exception {
@@ -139,6 +159,8 @@ public final class PipelineBenchmark {
             System.out.printf("Measuring alert latency: %d warm-up and %d measured statements ...%n",
                     options.warmupDdls(), options.ddls());
             LatencySummary alert = LatencySummary.of(webhook.measure(connection, options.warmupDdls(), options.ddls()));
+            System.out.printf("Measuring idle CPU: %d s with nothing changing ...%n", IDLE.toSeconds());
+            String idle = idleCpu();
             DataChangeThroughput throughput = new DataChangeThroughput(connection, AUDITED_TABLE, DATABASE,
                     new KafkaRecordCount(admin, DATA_CHANGES_TOPIC), elasticsearch);
             DataChangeThroughput.Result cold = null;
@@ -151,7 +173,7 @@ public final class PipelineBenchmark {
                     options.rows(), options.batchSize());
             DataChangeThroughput.Result rows = throughput.measure(options.warmupRows() + 1L, options.rows(), options.batchSize());
             LatencySummary ddl = LatencySummary.of(ddls.stream().map(DdlStages.Sample::latencyNanos).toList());
-            return summary(new Figures(synchronousCommit, ddl, stages, alert, cold, rows), options);
+            return summary(new Figures(synchronousCommit, ddl, stages, alert, idle, cold, rows), options);
         }
     }
 
@@ -184,7 +206,8 @@ public final class PipelineBenchmark {
                         options.warmupDdls()),
                 figures.ddlStages(),
                 String.format(Locale.ROOT, "DDL commit -> alert at the webhook: %s (group quiet period %d ms)", figures.alert(),
-                        options.alertQuietMillis())));
+                        options.alertQuietMillis()),
+                figures.idle()));
         if (figures.coldRows() != null) {
             lines.addAll(throughput("Data changes, cold (the services' first rows)", figures.coldRows(), options));
         }
