@@ -57,7 +57,8 @@ final class ForeignKeyWithoutIndexRule implements TableRule {
         message = uncovered.size() == 1 ? message.append("a foreign key without an index on its columns: ")
                 : message.append(uncovered.size()).append(" foreign keys without an index on their columns: ");
         MessageText.foreignKeys(message, uncovered).append(". Each DELETE or key UPDATE of a referenced row scans ")
-                .append(name).append(" (").append(size.describe()).append(')');
+                .append(name).append(" (");
+        size.describe(message).append(')');
         return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name,
                 message.toString()));
     }
