@@ -10,7 +10,7 @@ import java.util.Set;
 final class AlterColumnParser {
 
     /** The words that end a column's type and start its constraints (PostgreSQL's ColQualList). */
-    private static final Set<String> CONSTRAINT_STARTS = Set.of("CONSTRAINT", "NOT", "NULL", "CHECK", "DEFAULT",
+    private static final Keywords CONSTRAINT_STARTS = Keywords.of("CONSTRAINT", "NOT", "NULL", "CHECK", "DEFAULT",
             "GENERATED", "UNIQUE", "PRIMARY", "REFERENCES", "COLLATE", "DEFERRABLE", "INITIALLY", "COMPRESSION",
             "STORAGE");
 
@@ -153,6 +153,6 @@ final class AlterColumnParser {
     }
 
     static boolean isConstraintStart(SqlToken token) {
-        return token.kind() == SqlToken.Kind.WORD && CONSTRAINT_STARTS.contains(token.text().toUpperCase(Locale.ROOT));
+        return token.kind() == SqlToken.Kind.WORD && CONSTRAINT_STARTS.contains(token.text());
     }
 }

@@ -1,6 +1,8 @@
 package io.schemagov.rules;
 
 import io.schemagov.model.ConstraintType;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -36,7 +38,8 @@ record AlterSubcommand(AlterKind kind, LockLevel lock, TableWork work, String na
     }
 
     AlterSubcommand {
-        flags = Set.copyOf(flags);
+        // An enum set, not Set.copyOf: that hashes each flag into a HashSet first, for every action read.
+        flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
     }
 
     /** An action that locks only the altered table and whose lock and work are its kind's. */

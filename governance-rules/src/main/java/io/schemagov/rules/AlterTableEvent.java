@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param onTable   every ALTER TABLE statement of the text that altered this table, in text order
  * @param current   the statements this event belongs to (see {@link AlterEffects})
  * @param text      all statements of the text, for what surrounds them (transaction control, other commands)
+ * @param actions   the actions of the current statements, with the statement each belongs to: listed once here,
+ *                  as some ten rules go through them
  */
 record AlterTableEvent(SchemaChangeEvent event, LockedTable table, List<AlterTableStatement> onTable,
-        List<AlterTableStatement> current, List<List<SqlToken>> text) {
+        List<AlterTableStatement> current, List<List<SqlToken>> text, List<Action> actions) {
 
     /**
      * Empty unless the event is an ALTER TABLE whose table was captured and whose text contains an ALTER TABLE of
@@ -61,19 +63,20 @@ record AlterTableEvent(SchemaChangeEvent event, LockedTable table, List<AlterTab
         if (onTable.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new AlterTableEvent(event, LockedTable.of(table), List.copyOf(onTable),
-                AlterEffects.current(onTable, table), text));
+        List<AlterTableStatement> current = AlterEffects.current(onTable, table);
+        return Optional.of(new AlterTableEvent(event, LockedTable.of(table), List.copyOf(onTable), current, text,
+                actions(current)));
     }
 
-    /** The actions of the statements this event is about, with the statement each belongs to. */
-    List<Action> actions() {
+    /** The actions of the statements, with the statement each belongs to. */
+    private static List<Action> actions(List<AlterTableStatement> statements) {
         List<Action> actions = new ArrayList<>();
-        for (AlterTableStatement statement : current) {
+        for (AlterTableStatement statement : statements) {
             for (AlterSubcommand subcommand : statement.subcommands()) {
                 actions.add(new Action(statement, subcommand));
             }
         }
-        return actions;
+        return List.copyOf(actions);
     }
 
     /** The reasons PostgreSQL gave for rewriting this table during the command; empty when it did not. */

@@ -53,7 +53,7 @@ final class AuditColumnsMissingRule implements TableRule {
         }
         List<String> missing = new ArrayList<>();
         for (String column : required) {
-            if (!facts.byName().containsKey(column)) {
+            if (facts.column(column) == null) {
                 missing.add(column);
             }
         }

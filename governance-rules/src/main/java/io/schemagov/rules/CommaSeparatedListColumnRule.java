@@ -39,19 +39,20 @@ final class CommaSeparatedListColumnRule implements TableRule {
         if (!facts.isTable()) {
             return Optional.empty();
         }
-        List<String> lists = new ArrayList<>();
+        List<ColumnSnapshot> lists = new ArrayList<>();
         for (int i = 0; i < facts.columns().size(); i++) {
             if (facts.isString(i) && namedLikeList(facts.words(i))) {
-                lists.add(DesignColumns.describe(facts.columns().get(i)));
+                lists.add(facts.columns().get(i));
             }
         }
         if (lists.isEmpty()) {
             return Optional.empty();
         }
         String name = facts.name();
-        String message = name + " has string columns named like lists, likely holding delimited values: "
-                + String.join(", ", lists);
-        return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
+        StringBuilder message = new StringBuilder(MessageText.CAPACITY).append(name)
+                .append(" has string columns named like lists, likely holding delimited values: ");
+        MessageText.columns(message, lists);
+        return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message.toString()));
     }
 
     private static boolean namedLikeList(List<String> words) {

@@ -22,15 +22,15 @@ final class DesignColumns {
 
     /** A scalar character type: text, character varying or character, not an array or the one-byte "char". */
     static boolean isString(ColumnSnapshot column) {
-        return isString(column, type(column));
+        return isString(column.getTypeCategory(), type(column));
     }
 
-    /** {@link #isString(ColumnSnapshot)} given the column's {@link #type} already worked out. */
-    static boolean isString(ColumnSnapshot column, String type) {
+    /** {@link #isString(ColumnSnapshot)} given the column's type category and {@link #type}. */
+    static boolean isString(String typeCategory, String type) {
         if (type.endsWith("[]") || type.equals("\"char\"")) {
             return false;
         }
-        return "S".equals(column.getTypeCategory()) || type.equals("text") || type.startsWith("character")
+        return "S".equals(typeCategory) || type.equals("text") || type.startsWith("character")
                 || type.equals("bpchar") || type.equals("citext");
     }
 

@@ -99,7 +99,14 @@ final class DropCascadeRule implements ChangeRule {
 
     /** Whether some statement of the text carries the keyword CASCADE outside comments and literals. */
     private static boolean mentionsCascade(String sql) {
-        return SqlScanner.statements(sql).stream().flatMap(List::stream).anyMatch(token -> token.is("CASCADE"));
+        for (List<SqlToken> statement : SqlScanner.statements(sql)) {
+            for (SqlToken token : statement) {
+                if (token.is("CASCADE")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code schema.table} of a dropped column, whose identity is {@code schema.table.column}. */

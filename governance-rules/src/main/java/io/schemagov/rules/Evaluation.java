@@ -7,6 +7,6 @@ public record Evaluation(List<Finding> findings, List<CleanTable> clean) {
 
     public Evaluation {
         findings = List.copyOf(findings);
-        clean = List.copyOf(clean);
+        clean = clean instanceof CleanTables ? clean : List.copyOf(clean); // the engine's own: unmodifiable
     }
 }

@@ -6,7 +6,6 @@ import io.schemagov.model.ConstraintType;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Flags foreign key columns whose type differs from the type of the key they reference. */
@@ -42,11 +41,10 @@ final class ForeignKeyTypeMismatchRule implements TableRule {
         if (!facts.isTable()) {
             return Optional.empty();
         }
-        Map<String, ColumnSnapshot> columns = facts.byName();
         List<String> mismatches = new ArrayList<>();
         for (ConstraintSnapshot fk : table.getConstraints()) {
             if (fk.getType() == ConstraintType.FOREIGN_KEY) {
-                mismatches.addAll(mismatches(fk, columns));
+                mismatches.addAll(mismatches(fk, facts));
             }
         }
         if (mismatches.isEmpty()) {
@@ -59,7 +57,7 @@ final class ForeignKeyTypeMismatchRule implements TableRule {
     }
 
     /** E.g. {@code orders_customer_id_fkey: customer_id integer → public.customers(id) bigint}. */
-    private static List<String> mismatches(ConstraintSnapshot fk, Map<String, ColumnSnapshot> columns) {
+    private static List<String> mismatches(ConstraintSnapshot fk, TableFacts facts) {
         List<String> types = fk.getReferencedColumnTypes();
         List<String> referenced = fk.getReferencedColumns();
         List<String> mismatches = new ArrayList<>();
@@ -68,7 +66,7 @@ final class ForeignKeyTypeMismatchRule implements TableRule {
             return mismatches;
         }
         for (int i = 0; i < types.size(); i++) {
-            ColumnSnapshot column = columns.get(fk.getColumns().get(i));
+            ColumnSnapshot column = facts.column(fk.getColumns().get(i));
             if (column != null && !types.get(i).equals(column.getDataType())) {
                 mismatches.add(fk.getName() + ": " + DesignColumns.describe(column) + " → "
                         + fk.getReferencedTable() + "(" + referenced.get(i) + ") " + types.get(i));

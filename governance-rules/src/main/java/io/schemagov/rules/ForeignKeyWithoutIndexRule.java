@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 /** Flags foreign keys whose referencing columns no valid index can look up. */
 final class ForeignKeyWithoutIndexRule implements TableRule {
@@ -54,11 +53,14 @@ final class ForeignKeyWithoutIndexRule implements TableRule {
         TableSize size = TableSize.of(table);
         Severity severity = size.likelyRows() >= settings.largeTableRows() ? Severity.HIGH : INFO.defaultSeverity();
         String name = TableFacts.of(table).name();
-        String message = name + " has " + (uncovered.size() == 1 ? "a foreign key" : uncovered.size() + " foreign keys")
-                + " without an index on " + (uncovered.size() == 1 ? "its columns: " : "their columns: ")
-                + describeAll(uncovered)
-                + ". Each DELETE or key UPDATE of a referenced row scans " + name + " (" + size.describe() + ")";
-        return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name, message));
+        StringBuilder message = new StringBuilder(MessageText.CAPACITY).append(name).append(" has ");
+        message = uncovered.size() == 1 ? message.append("a foreign key without an index on its columns: ")
+                : message.append(uncovered.size()).append(" foreign keys without an index on their columns: ");
+        MessageText.foreignKeys(message, uncovered).append(". Each DELETE or key UPDATE of a referenced row scans ")
+                .append(name).append(" (");
+        size.describe(message).append(')');
+        return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name,
+                message.toString()));
     }
 
     /**
@@ -83,18 +85,5 @@ final class ForeignKeyWithoutIndexRule implements TableRule {
             }
         }
         return false;
-    }
-
-    private static String describeAll(List<ConstraintSnapshot> fks) {
-        StringJoiner joined = new StringJoiner(", ");
-        for (ConstraintSnapshot fk : fks) {
-            joined.add(describe(fk));
-        }
-        return joined.toString();
-    }
-
-    private static String describe(ConstraintSnapshot fk) {
-        String target = fk.getReferencedTable() == null ? "" : " → " + fk.getReferencedTable();
-        return fk.getName() + " (" + String.join(", ", fk.getColumns()) + ")" + target;
     }
 }

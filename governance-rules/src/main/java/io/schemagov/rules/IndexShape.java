@@ -19,6 +19,7 @@ import java.util.Objects;
 record IndexShape(IndexSnapshot index, String method, List<String> keys, String rest) {
 
     private static final String USING = " USING ";
+    private static final String BTREE = "btree";
     private static final Pattern STORAGE_PARAMETERS = Pattern.compile("\\s+WITH\\s*\\([^)]*\\)");
     private static final Pattern TABLESPACE = Pattern.compile("\\s+TABLESPACE\\s+\\S+");
     private static final Pattern PREDICATE = Pattern.compile("\\s+WHERE\\s.*$");
@@ -32,14 +33,14 @@ record IndexShape(IndexSnapshot index, String method, List<String> keys, String 
             // No readable definition: the key columns are the best there is.
             return new IndexShape(index, "btree", index.getColumns(), "");
         }
-        String method = LowerCaseText.of(trimmed(definition, using + USING.length(), open));
+        String method = LowerCaseText.of(trimmed(definition, using + USING.length(), open, BTREE));
         String rest = definition.substring(close + 1);
         // Each pattern needs its keyword: most definitions end at the key list, and skip all three.
         rest = rest.contains("WITH") ? STORAGE_PARAMETERS.matcher(rest).replaceAll("") : rest;
         rest = rest.contains("TABLESPACE") ? TABLESPACE.matcher(rest).replaceAll("") : rest;
         rest = rest.contains("WHERE") ? PREDICATE.matcher(rest).replaceAll("") : rest;
         rest = rest.trim(); // the predicate is compared from its own field
-        return new IndexShape(index, method, split(definition, open + 1, close), rest);
+        return new IndexShape(index, method, split(definition, open + 1, close, index.getColumns()), rest);
     }
 
     /** Same method, keys, extras, uniqueness and predicate: one of the two is pure overhead. */
@@ -96,8 +97,11 @@ record IndexShape(IndexSnapshot index, String method, List<String> keys, String 
         return -1;
     }
 
-    /** Splits the key list between two positions of the text at commas outside parentheses and quotes. */
-    private static List<String> split(String list, int from, int to) {
+    /**
+     * Splits the key list between two positions of the text at commas outside parentheses and quotes; a key that
+     * spells the index's column at its position is that column's String rather than a copy.
+     */
+    private static List<String> split(String list, int from, int to, List<String> columns) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
         char quote = 0;
@@ -113,16 +117,23 @@ record IndexShape(IndexSnapshot index, String method, List<String> keys, String 
             } else if (c == ')') {
                 depth--;
             } else if (depth == 0 && c == ',') {
-                parts.add(trimmed(list, start, i));
+                parts.add(trimmed(list, start, i, columnAt(columns, parts.size())));
                 start = i + 1;
             }
         }
-        parts.add(trimmed(list, start, to));
+        parts.add(trimmed(list, start, to, columnAt(columns, parts.size())));
         return List.copyOf(parts);
     }
 
-    /** {@code text.substring(from, to).trim()} without the untrimmed copy. */
-    private static String trimmed(String text, int from, int to) {
+    private static String columnAt(List<String> columns, int position) {
+        return columns != null && position < columns.size() ? columns.get(position) : null;
+    }
+
+    /**
+     * {@code text.substring(from, to).trim()} without the untrimmed copy, and without any copy when it spells the
+     * expected text (null: none expected).
+     */
+    private static String trimmed(String text, int from, int to, String expected) {
         int start = from;
         int end = to;
         while (start < end && text.charAt(start) <= ' ') {
@@ -130,6 +141,9 @@ record IndexShape(IndexSnapshot index, String method, List<String> keys, String 
         }
         while (end > start && text.charAt(end - 1) <= ' ') {
             end--;
+        }
+        if (expected != null && expected.length() == end - start && text.startsWith(expected, start)) {
+            return expected;
         }
         return text.substring(start, end);
     }

@@ -5,10 +5,8 @@ import io.schemagov.model.SchemaChangeEvent;
 import io.schemagov.model.TableSnapshot;
 import io.schemagov.rules.IndexStatements.CreateIndex;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Flags indexes built on populated tables without CONCURRENTLY, which blocks writes for the whole build. */
 final class IndexWithoutConcurrentlyRule implements ChangeRule {
@@ -40,7 +38,7 @@ final class IndexWithoutConcurrentlyRule implements ChangeRule {
         if (event.getStatement() == null) {
             return List.of(); // without the text there is no telling whether CONCURRENTLY was used
         }
-        Set<String> created = createdIndexes(event);
+        List<String> created = createdIndexes(event);
         if (created.isEmpty()) {
             return List.of(); // most commands build no index: no need to read the text
         }
@@ -55,15 +53,19 @@ final class IndexWithoutConcurrentlyRule implements ChangeRule {
         return findings;
     }
 
-    /** The identities of the indexes this command built: the command's own object and any reported with it. */
-    private static Set<String> createdIndexes(SchemaChangeEvent event) {
-        Set<String> indexes = new LinkedHashSet<>();
+    /**
+     * The identities of the indexes this command built, each once, in order: the command's own object and any
+     * reported with it. A list, not a set: a command builds one index or a few, fewer than hashing would pay for.
+     */
+    private static List<String> createdIndexes(SchemaChangeEvent event) {
+        List<String> indexes = new ArrayList<>(2);
         if (CREATE_INDEX.equalsIgnoreCase(event.getCommandTag()) && event.getObjectIdentity() != null) {
             indexes.add(event.getObjectIdentity());
         }
         for (AffectedObject object : event.getObjects()) {
             if ("index".equalsIgnoreCase(object.getObjectType())
-                    && CREATE_INDEX.equalsIgnoreCase(object.getCommandTag())) {
+                    && CREATE_INDEX.equalsIgnoreCase(object.getCommandTag())
+                    && !indexes.contains(object.getObjectIdentity())) {
                 indexes.add(object.getObjectIdentity());
             }
         }

@@ -6,7 +6,6 @@ import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 /** Flags foreign keys whose ON DELETE is the default NO ACTION, so that the intent gets stated. */
 final class OnDeleteNotStatedRule implements TableRule {
@@ -50,22 +49,11 @@ final class OnDeleteNotStatedRule implements TableRule {
             return Optional.empty();
         }
         String name = TableFacts.of(table).name();
-        String message = name + " has " + (silent.size() == 1 ? "a foreign key that does" : silent.size()
-                + " foreign keys that do") + " not state ON DELETE, so deleting a referenced row fails while rows "
-                + "point to it: " + describeAll(silent);
-        return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
-    }
-
-    private static String describeAll(List<ConstraintSnapshot> fks) {
-        StringJoiner joined = new StringJoiner(", ");
-        for (ConstraintSnapshot fk : fks) {
-            joined.add(describe(fk));
-        }
-        return joined.toString();
-    }
-
-    private static String describe(ConstraintSnapshot fk) {
-        String target = fk.getReferencedTable() == null ? "" : " → " + fk.getReferencedTable();
-        return fk.getName() + " (" + String.join(", ", fk.getColumns()) + ")" + target;
+        StringBuilder message = new StringBuilder(MessageText.CAPACITY).append(name).append(" has ");
+        message = silent.size() == 1 ? message.append("a foreign key that does")
+                : message.append(silent.size()).append(" foreign keys that do");
+        message.append(" not state ON DELETE, so deleting a referenced row fails while rows point to it: ");
+        MessageText.foreignKeys(message, silent);
+        return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message.toString()));
     }
 }

@@ -5,7 +5,6 @@ import io.schemagov.model.ConstraintSnapshot;
 import io.schemagov.model.ConstraintType;
 import io.schemagov.model.TableSnapshot;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -48,13 +47,12 @@ final class PolymorphicAssociationRule implements TableRule {
         if (!facts.isTable() || !anyTypeColumn(table)) {
             return Optional.empty();
         }
-        Map<String, ColumnSnapshot> columns = facts.byName();
         List<String> pairs = table.getColumns().stream()
                 .filter(column -> column.getName().endsWith(TYPE_SUFFIX)
                         && column.getName().length() > TYPE_SUFFIX.length())
                 .filter(column -> !"E".equals(column.getTypeCategory())) // an enum already restricts the values
                 .map(column -> stem(column.getName()))
-                .filter(stem -> columns.containsKey(stem + ID_SUFFIX))
+                .filter(stem -> facts.column(stem + ID_SUFFIX) != null)
                 .filter(stem -> !constrained(table, stem + TYPE_SUFFIX) && !referencing(table, stem + ID_SUFFIX))
                 .map(stem -> stem + TYPE_SUFFIX + " + " + stem + ID_SUFFIX)
                 .toList();

@@ -7,7 +7,6 @@ import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
@@ -61,12 +60,11 @@ final class PrimaryKeyTypeRule implements TableRule {
         if (key.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, ColumnSnapshot> columns = facts.byName();
         // A composite key of references is only as wide as what it references, which is judged there.
         List<ColumnSnapshot> narrow = new ArrayList<>(key.size());
         long smallest = Long.MAX_VALUE;
         for (String keyColumn : key) {
-            ColumnSnapshot column = columns.get(keyColumn);
+            ColumnSnapshot column = facts.column(keyColumn);
             long limit = column == null ? 0 : limit(DesignColumns.type(column));
             if (limit > 0 && (key.size() == 1 || generated(column))) {
                 narrow.add(column);

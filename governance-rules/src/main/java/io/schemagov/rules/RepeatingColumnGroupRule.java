@@ -42,8 +42,10 @@ final class RepeatingColumnGroupRule implements TableRule {
             return Optional.empty();
         }
         String name = TableFacts.of(table).name();
-        String message = name + " spreads lists over numbered columns: " + String.join("; ", groups);
-        return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
+        StringBuilder message = new StringBuilder(MessageText.CAPACITY).append(name)
+                .append(" spreads lists over numbered columns: ");
+        MessageText.joined(message, "; ", groups);
+        return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message.toString()));
     }
 
     /** Column names grouped by stem, kept where the numbers start a sequence (1, 2 or 0, 1): ipv4 and ipv6 do not. */

@@ -36,6 +36,8 @@ public final class RuleEngine {
     private final List<RuleSettings> tableSettings = new ArrayList<>();
     /** The table rules' ids, for the CleanTable each writes per table, without asking each rule per table. */
     private final List<String> tableIds = new ArrayList<>();
+    /** The same ids as an array, which every evaluation's {@link CleanTables} refers to by position. */
+    private final String[] cleanIds;
     private final List<RuleInfo> infos;
     private final Set<String> ids = new HashSet<>();
     private final RuleSettings settings;
@@ -79,6 +81,7 @@ public final class RuleEngine {
                 tableIds.add(rule.info().id());
             }
         }
+        this.cleanIds = tableIds.toArray(String[]::new);
         this.suppressionPatterns = policy.suppressions().stream().map(RulePolicy.ObjectSuppression::pattern).toList();
         this.postgresql = new Lineup(changeRules, tableRules, SourceKind.POSTGRESQL);
         this.mysql = new Lineup(changeRules, tableRules, SourceKind.MYSQL);
@@ -101,27 +104,27 @@ public final class RuleEngine {
     /** What every rule concludes about this event; never throws because of a rule. */
     public Evaluation evaluate(SchemaChangeEvent event) {
         List<Finding> findings = new ArrayList<>();
-        List<CleanTable> clean = new ArrayList<>(event.getTables().size() * tableRules.size());
+        CleanTables clean = new CleanTables(cleanIds, event.getTables().size() * tableRules.size());
         boolean baseline = event.getKind() == ChangeKind.BASELINE;
         Lineup lineup = RuleDialects.isMysql(event.getSource() == null ? null : event.getSource().getKind())
                 ? mysql : postgresql;
         for (int i : lineup.changeRules.forTag(event.getCommandTag())) {
             ChangeRule rule = changeRules.get(i);
             if (!baseline || rule.runsOnBaseline()) {
-                findings.addAll(runChangeRule(rule, changeSettings.get(i), event));
+                runChangeRule(rule, changeSettings.get(i), event, findings);
             }
         }
         for (TableSnapshot table : event.getTables()) {
+            clean.startTable(table.getSchemaName(), table.getTableName());
             for (int i : lineup.tableRules) {
                 runTableRule(i, table, findings, clean);
             }
         }
         // A dropped table has no state left to be wrong: every state finding about it resolves.
         for (DroppedObject dropped : EventTables.droppedTables(event)) {
-            String schema = EventTables.schemaOf(dropped);
-            String name = EventTables.nameOf(dropped);
-            for (String id : tableIds) {
-                clean.add(new CleanTable(id, schema, name));
+            clean.startTable(EventTables.schemaOf(dropped), EventTables.nameOf(dropped));
+            for (int i = 0; i < cleanIds.length; i++) {
+                clean.add(i);
             }
         }
         return new Evaluation(judged(event, findings), clean);
@@ -181,19 +184,26 @@ public final class RuleEngine {
         return null;
     }
 
-    private List<Finding> runChangeRule(ChangeRule rule, RuleSettings own, SchemaChangeEvent event) {
+    /** Adds the rule's findings, or else the failure that stands in for them: never a part of them. */
+    private void runChangeRule(ChangeRule rule, RuleSettings own, SchemaChangeEvent event, List<Finding> findings) {
         try {
             List<Finding> found = rule.evaluate(event, own);
-            return found.isEmpty() ? List.of() : List.copyOf(found); // most changes give a rule nothing to copy
+            if (found.isEmpty()) {
+                return; // most changes give a rule nothing to find
+            }
+            for (Finding finding : found) {
+                Objects.requireNonNull(finding); // as List.copyOf checked: a null finding fails the rule
+            }
+            findings.addAll(found);
         } catch (Exception e) { // also checked exceptions thrown sneakily
             String identity = event.getObjectIdentity() == null ? null : Names.normalized(event.getObjectIdentity());
             String subject = event.getCommandTag() + (identity == null ? "" : " " + identity);
-            return List.of(failure(rule, subject, event.getSchemaName(), null, identity, e));
+            findings.add(failure(rule, subject, event.getSchemaName(), null, identity, e));
         }
     }
 
     /** Runs the table rule at this position of the engine's list. */
-    private void runTableRule(int position, TableSnapshot table, List<Finding> findings, List<CleanTable> clean) {
+    private void runTableRule(int position, TableSnapshot table, List<Finding> findings, CleanTables clean) {
         TableRule rule = tableRules.get(position);
         Optional<Finding> finding;
         try {
@@ -207,7 +217,7 @@ public final class RuleEngine {
         if (finding.isPresent()) {
             findings.add(finding.get());
         } else {
-            clean.add(new CleanTable(tableIds.get(position), table.getSchemaName(), table.getTableName()));
+            clean.add(position);
         }
     }
 

@@ -53,10 +53,10 @@ final class SoftDeleteWithoutPartialIndexRule implements TableRule {
             return Optional.empty();
         }
         String name = TableFacts.of(table).name();
-        String message = name + " soft-deletes rows with " + String.join(", ", unindexed) + " but no index has a "
-                + "predicate on " + (unindexed.size() == 1 ? "it" : "them") + ": indexes carry the deleted rows "
-                + "along";
-        return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message));
+        StringBuilder message = new StringBuilder(MessageText.CAPACITY).append(name).append(" soft-deletes rows with ");
+        MessageText.joined(message, ", ", unindexed).append(" but no index has a predicate on ")
+                .append(unindexed.size() == 1 ? "it" : "them").append(": indexes carry the deleted rows along");
+        return Optional.of(INFO.finding(table.getSchemaName(), table.getTableName(), name, message.toString()));
     }
 
     private static boolean filtered(TableSnapshot table, String column) {

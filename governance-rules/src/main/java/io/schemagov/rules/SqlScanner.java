@@ -34,7 +34,7 @@ final class SqlScanner {
     private final String sql;
     private int pos;
     private final List<List<SqlToken>> statements = new ArrayList<>();
-    private List<SqlToken> current = new ArrayList<>();
+    private final List<SqlToken> current = new ArrayList<>();
 
     private SqlScanner(String sql) {
         this.sql = sql;
@@ -151,7 +151,7 @@ final class SqlScanner {
     private void endStatement() {
         if (!current.isEmpty()) {
             statements.add(List.copyOf(current));
-            current = new ArrayList<>();
+            current.clear(); // the copy is the statement's: the list can take the next one
         }
     }
 

@@ -1,6 +1,5 @@
 package io.schemagov.rules;
 
-import java.util.Locale;
 
 /** One lexical token of SQL text, just detailed enough to recognise keywords and names. */
 record SqlToken(Kind kind, String text) {
@@ -32,6 +31,6 @@ record SqlToken(Kind kind, String text) {
 
     /** The name this token denotes: PostgreSQL folds unquoted identifiers to lower case, quoted ones are exact. */
     String name() {
-        return kind == Kind.WORD ? text.toLowerCase(Locale.ROOT) : text;
+        return kind == Kind.WORD ? LowerCaseText.of(text) : text;
     }
 }

@@ -4,14 +4,12 @@ import io.schemagov.model.ColumnSnapshot;
 import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the table rules read from one snapshot, worked out once instead of by each of two dozen rules: whether it
- * is a table, its name, its columns' types in lower case, whether they are strings, their name words, its columns
- * by name and its valid indexes' shapes.
+ * is a table, its name, its columns' types in lower case, whether they are strings, their name words and its valid
+ * indexes' shapes; and its columns looked up by name.
  */
 final class TableFacts {
 
@@ -30,7 +28,6 @@ final class TableFacts {
     private final boolean[] strings;
     /** Each column's name words once asked for, else null: a plain array, filled for one rule in three. */
     private final Object[] words;
-    private Map<String, ColumnSnapshot> byName;
     private List<IndexShape> validShapes;
 
     private TableFacts(TableSnapshot table) {
@@ -41,9 +38,17 @@ final class TableFacts {
         this.types = new String[columns.size()];
         this.strings = new boolean[columns.size()];
         this.words = new Object[columns.size()];
+        // The columns are read first, in a loop of nothing but reads: a snapshot just taken from the event is
+        // seldom in the CPU's cache yet, and reads that do not wait on each other are fetched together.
+        ColumnSnapshot[] read = columns.toArray(new ColumnSnapshot[0]);
+        String[] categories = new String[read.length];
+        for (int i = 0; i < read.length; i++) {
+            types[i] = read[i].getDataType();
+            categories[i] = read[i].getTypeCategory();
+        }
         for (int i = 0; i < types.length; i++) {
-            types[i] = DesignColumns.type(columns.get(i));
-            strings[i] = DesignColumns.isString(columns.get(i), types[i]);
+            types[i] = types[i] == null ? "" : LowerCaseText.of(types[i]); // as DesignColumns.type
+            strings[i] = DesignColumns.isString(categories[i], types[i]);
         }
     }
 
@@ -85,20 +90,22 @@ final class TableFacts {
     @SuppressWarnings("unchecked") // only ever holds what DesignColumns.words gives
     List<String> words(int column) {
         if (words[column] == null) {
-            words[column] = DesignColumns.words(columns.get(column).getName()); // unmodifiable already
+            words[column] = NameWords.of(columns.get(column).getName()); // unmodifiable already
         }
         return (List<String>) words[column];
     }
 
-    /** The columns by name; the first of two of the same name wins. */
-    Map<String, ColumnSnapshot> byName() {
-        if (byName == null) {
-            byName = new HashMap<>(columns.size() * 2); // sized so that it never grows as it fills
-            for (ColumnSnapshot column : columns) {
-                byName.putIfAbsent(column.getName(), column);
+    /**
+     * The first column of this name, or null. A scan, not a map: the rules look up a handful of names per
+     * snapshot (key and audit columns), fewer than it would take to hash every column's name into a map.
+     */
+    ColumnSnapshot column(String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).getName().equals(name)) {
+                return columns.get(i);
             }
         }
-        return byName;
+        return null;
     }
 
     /** The shapes of the valid indexes, in the snapshot's order. */

@@ -48,7 +48,18 @@ record TableSize(long estimatedRows, long sizeBytes) {
 
     /** E.g. {@code ≈12M rows, 3.1 GB} or {@code rows unknown, 8 kB}. */
     String describe() {
-        return rows(estimatedRows) + ", " + bytes(sizeBytes);
+        return describe(new StringBuilder(32)).toString();
+    }
+
+    /** {@link #describe()} written into a message being built, without a string of its own. */
+    StringBuilder describe(StringBuilder to) {
+        if (estimatedRows < 0) {
+            to.append("rows unknown");
+        } else {
+            scaled(to.append('≈'), estimatedRows, 1000, ROW_UNITS, "").append(estimatedRows == 1 ? " row" : " rows");
+        }
+        to.append(", ");
+        return sizeBytes < 0 ? to.append("size unknown") : scaled(to, sizeBytes, 1024, BYTE_UNITS, " ");
     }
 
     /** {@code ≈850 rows}, {@code ≈12M rows}, or {@code rows unknown} for a negative estimate. */
@@ -56,7 +67,8 @@ record TableSize(long estimatedRows, long sizeBytes) {
         if (rows < 0) {
             return "rows unknown";
         }
-        return "≈" + scaled(rows, 1000, ROW_UNITS, "") + (rows == 1 ? " row" : " rows");
+        StringBuilder text = scaled(new StringBuilder(16).append('≈'), rows, 1000, ROW_UNITS, "");
+        return text.append(rows == 1 ? " row" : " rows").toString();
     }
 
     /** Like PostgreSQL's pg_size_pretty (powers of 1024): {@code 512 bytes}, {@code 64 kB}, {@code 3.1 GB}. */
@@ -64,16 +76,16 @@ record TableSize(long estimatedRows, long sizeBytes) {
         if (bytes < 0) {
             return "size unknown";
         }
-        return scaled(bytes, 1024, BYTE_UNITS, " ");
+        return scaled(new StringBuilder(16), bytes, 1024, BYTE_UNITS, " ").toString();
     }
 
     /**
      * Scales a count into the largest unit that keeps it at or above 1; one decimal below 10 so small
      * values keep their precision, none from 10 on where the decimal is noise.
      */
-    private static String scaled(long value, int base, String[] units, String separator) {
+    private static StringBuilder scaled(StringBuilder to, long value, int base, String[] units, String separator) {
         if (value < base) {
-            return value + separator + units[0];
+            return to.append(value).append(separator).append(units[0]);
         }
         double scaled = value;
         int unit = 0;
@@ -84,9 +96,10 @@ record TableSize(long estimatedRows, long sizeBytes) {
         long tenths = Math.round(scaled * 10);
         if (tenths < 100) {
             // By hand, not String.format: messages are built for every finding, and formatting dominated the cost.
-            String text = tenths % 10 == 0 ? Long.toString(tenths / 10) : tenths / 10 + "." + tenths % 10;
-            return text + separator + units[unit];
+            to.append(tenths / 10);
+            (tenths % 10 == 0 ? to : to.append('.').append(tenths % 10)).append(separator).append(units[unit]);
+            return to;
         }
-        return Math.round(scaled) + separator + units[unit];
+        return to.append(Math.round(scaled)).append(separator).append(units[unit]);
     }
 }

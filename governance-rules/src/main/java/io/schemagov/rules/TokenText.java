@@ -1,7 +1,6 @@
 package io.schemagov.rules;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Turns tokens back into readable SQL for messages; literals, whose content the scanner drops, show as '…'. */
@@ -12,11 +11,11 @@ final class TokenText {
 
     private static final Set<String> NO_SPACE_BEFORE = Set.of("(", ")", ",", ".", "[", "]", ":");
     private static final Set<String> NO_SPACE_AFTER = Set.of("(", ".", "[", ":");
-    private static final Set<String> KEYWORDS_BEFORE_PARENTHESES = Set.of("KEY", "IN", "AS", "CHECK", "UNIQUE",
+    private static final Keywords KEYWORDS_BEFORE_PARENTHESES = Keywords.of("KEY", "IN", "AS", "CHECK", "UNIQUE",
             "EXCLUDE", "USING", "VALUES", "AND", "OR", "NOT", "WHERE", "WITH", "SET", "RESET", "DISTINCT", "IS",
             "ON", "FROM", "TO");
 
-    private static final Set<String> KEYWORDS = Set.of("ADD", "ALTER", "DROP", "SET", "RESET", "LOGGED",
+    private static final Keywords KEYWORDS = Keywords.of("ADD", "ALTER", "DROP", "SET", "RESET", "LOGGED",
             "UNLOGGED", "OWNER", "TO", "REPLICA", "IDENTITY", "FULL", "NOTHING", "DEFAULT", "USING", "INDEX", "ENABLE",
             "DISABLE", "FORCE", "NO", "ROW", "LEVEL", "SECURITY", "CLUSTER", "ON", "WITHOUT", "OIDS", "ACCESS",
             "METHOD", "TABLESPACE", "INHERIT", "OF", "NOT", "ALL", "IN", "OWNED", "BY", "NOWAIT", "OPTIONS");
@@ -49,9 +48,8 @@ final class TokenText {
                 text.append(' ');
             }
             String word = render(token);
-            boolean keyword = upperKeywords && token.kind() == SqlToken.Kind.WORD
-                    && KEYWORDS.contains(word.toUpperCase(Locale.ROOT));
-            text.append(keyword ? word.toUpperCase(Locale.ROOT) : word);
+            String keyword = upperKeywords && token.kind() == SqlToken.Kind.WORD ? KEYWORDS.find(word) : null;
+            text.append(keyword != null ? keyword : word);
             beforePrevious = previous;
             previous = token;
         }
@@ -63,7 +61,7 @@ final class TokenText {
         if (token.isSymbol("(")) {
             // A call or a type modifier reads as now() or numeric(12,2); after a keyword the space stays.
             return !symbolAfter && (previous.kind() != SqlToken.Kind.WORD
-                    || KEYWORDS_BEFORE_PARENTHESES.contains(previous.text().toUpperCase(Locale.ROOT)));
+                    || KEYWORDS_BEFORE_PARENTHESES.contains(previous.text()));
         }
         boolean symbolBefore = token.kind() == SqlToken.Kind.SYMBOL && NO_SPACE_BEFORE.contains(token.text());
         return !symbolBefore && !symbolAfter;

@@ -7,7 +7,6 @@ import io.schemagov.model.IndexSnapshot;
 import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -41,19 +40,18 @@ final class UniqueOverNullableColumnsRule implements TableRule {
         if (!facts.isTable()) {
             return Optional.empty();
         }
-        Map<String, ColumnSnapshot> columns = facts.byName();
         List<String> holes = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (ConstraintSnapshot unique : table.getConstraints()) {
             if (unique.getType() == ConstraintType.UNIQUE) {
                 seen.add(unique.getName());
-                check(unique.getName(), unique.getColumns(), unique.getDefinition(), null, columns, holes);
+                check(unique.getName(), unique.getColumns(), unique.getDefinition(), null, facts, holes);
             }
         }
         for (IndexSnapshot index : table.getIndexes()) {
             // A constraint's index was judged with it; the primary key's columns are NOT NULL anyway.
             if (index.getUnique() && !index.getPrimary() && index.getValid() && !seen.contains(index.getName())) {
-                check(index.getName(), index.getColumns(), index.getDefinition(), index.getPredicate(), columns, holes);
+                check(index.getName(), index.getColumns(), index.getDefinition(), index.getPredicate(), facts, holes);
             }
         }
         if (holes.isEmpty()) {
@@ -67,12 +65,12 @@ final class UniqueOverNullableColumnsRule implements TableRule {
 
     /** Adds {@code name (nullable columns)} when some key column may be NULL and NULLs stay distinct. */
     private static void check(String name, List<String> keys, String definition, String predicate,
-            Map<String, ColumnSnapshot> columns, List<String> holes) {
+            TableFacts facts, List<String> holes) {
         if (definition != null && UpperCaseText.contains(definition, NULLS_NOT_DISTINCT)) {
             return;
         }
         // Expressions are not columns; a predicate requiring the column to be set removes the NULL case.
-        List<String> nullable = keys.stream().map(columns::get)
+        List<String> nullable = keys.stream().map(facts::column)
                 .filter(column -> column != null && !column.getNotNull())
                 .map(ColumnSnapshot::getName)
                 .filter(column -> !excludesNull(predicate, column))

@@ -5,7 +5,6 @@ import io.schemagov.model.TableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 /** Flags character varying(n) and character(n) columns, where text with a CHECK is the more flexible choice. */
 final class VarcharLengthLimitRule implements TableRule {
@@ -58,13 +57,15 @@ final class VarcharLengthLimitRule implements TableRule {
             return Optional.empty();
         }
         String name = facts.name();
-        StringJoiner described = new StringJoiner(", ");
-        chars.forEach(column -> described.add(DesignColumns.describe(column)));
-        varchars.forEach(column -> described.add(DesignColumns.describe(column)));
-        String message = name + " limits character columns by type: " + described
-                + (chars.isEmpty() ? "" : "; character(n) pads values with spaces");
+        StringBuilder message = new StringBuilder(MessageText.CAPACITY).append(name)
+                .append(" limits character columns by type: ");
+        MessageText.columns(message, chars);
+        MessageText.columns(chars.isEmpty() || varchars.isEmpty() ? message : message.append(", "), varchars);
+        if (!chars.isEmpty()) {
+            message.append("; character(n) pads values with spaces");
+        }
         Severity severity = chars.isEmpty() ? Severity.INFO : Severity.LOW;
-        return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name, message));
+        return Optional.of(INFO.finding(severity, table.getSchemaName(), table.getTableName(), name, message.toString()));
     }
 
     /** Whether the type starts with the prefix, one or more digits 0-9 and a closing parenthesis. */
