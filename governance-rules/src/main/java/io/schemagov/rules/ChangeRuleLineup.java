@@ -54,7 +54,7 @@ final class ChangeRuleLineup {
             return anyTag;
         }
         int[] exact = byTag.get(tag);
-        if (exact != null || asciiTags && !mayFoldCase(tag)) {
+        if (exact != null || asciiTags && Keywords.lowerCaseOrNonAscii(tag) < 0) {
             return exact == null ? anyTag : exact;
         }
         for (Map.Entry<String, int[]> named : byTag.entrySet()) {
@@ -63,16 +63,5 @@ final class ChangeRuleLineup {
             }
         }
         return anyTag;
-    }
-
-    /** Whether the tag has a lower-case or non-ASCII letter, by which it could equal a named tag ignoring case. */
-    private static boolean mayFoldCase(String tag) {
-        for (int i = 0; i < tag.length(); i++) {
-            char c = tag.charAt(i);
-            if (c >= 'a' && c <= 'z' || c >= 128) {
-                return true;
-            }
-        }
-        return false;
     }
 }

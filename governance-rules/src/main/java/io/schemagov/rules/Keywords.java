@@ -52,8 +52,11 @@ final class Keywords {
         return null;
     }
 
-    /** The position of the first lower-case ASCII letter or non-ASCII character, or -1. */
-    private static int lowerCaseOrNonAscii(String word) {
+    /**
+     * The position of the first lower-case ASCII letter or non-ASCII character, or -1: a word without one cannot
+     * equal another upper-case word ignoring case unless the two are equal.
+     */
+    static int lowerCaseOrNonAscii(String word) {
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
             if (c >= 'a' && c <= 'z' || c >= 128) {
